@@ -1,0 +1,58 @@
+"""Settings shared by every service, read from the environment.
+
+Shared names (`KAFKA_BOOTSTRAP_SERVERS`, `OMS_DATABASE_URL`, ...) are the same for every service;
+each service's own settings class adds its port as `OMS_<SERVICE>_PORT`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConfigurationError(Exception):
+    """Settings that cannot work; the message is one line meant for an operator."""
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True, frozen=True)
+
+    service_name: ClassVar[str] = "service"
+
+    host: str = Field("127.0.0.1", validation_alias="OMS_HTTP_HOST")
+    port: int = Field(8080, ge=1, le=65535)
+    kafka_bootstrap_servers: str = Field("127.0.0.1:9092", validation_alias="KAFKA_BOOTSTRAP_SERVERS")
+    kafka_client_prefix: str = Field("oms", validation_alias="OMS_KAFKA_CLIENT_PREFIX")
+    # How long a service waits for the broker at start before it gives up with one clear line.
+    broker_wait_seconds: float = Field(30.0, ge=0, validation_alias="OMS_BROKER_WAIT_SECONDS")
+    # Small values make consumer-group joins fast on Tansu (see DESIGN.md); Kafka is fine with them.
+    consumer_rebalance_timeout_ms: int = Field(6000, validation_alias="OMS_CONSUMER_REBALANCE_TIMEOUT_MS")
+    consumer_session_timeout_ms: int = Field(6000, validation_alias="OMS_CONSUMER_SESSION_TIMEOUT_MS")
+    consumer_max_batch: int = Field(500, ge=1, validation_alias="OMS_CONSUMER_MAX_BATCH")
+    producer_linger_ms: int = Field(5, ge=0, validation_alias="OMS_PRODUCER_LINGER_MS")
+    relay_batch_size: int = Field(500, ge=1, validation_alias="OMS_RELAY_BATCH_SIZE")
+    relay_idle_seconds: float = Field(0.05, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
+    create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
+    # Unset: SQLite under data_dir. Set (postgresql://...): PostgreSQL, one schema per service.
+    database_url: str | None = Field(None, validation_alias="OMS_DATABASE_URL")
+    data_dir: Path = Field(Path("var/data"), validation_alias="OMS_DATA_DIR")
+    log_level: str = Field("INFO", validation_alias="OMS_LOG_LEVEL")
+    log_json: bool = Field(True, validation_alias="OMS_LOG_JSON")
+
+    @property
+    def consumer_group(self) -> str:
+        return f"{self.kafka_client_prefix}-{self.service_name}"
+
+    @classmethod
+    def load(cls) -> "ServiceSettings":
+        """Read the environment; wrong values become one ConfigurationError line."""
+        try:
+            return cls()
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in error.errors()
+            )
+            raise ConfigurationError(f"invalid {cls.service_name} settings: {problems}") from None
