@@ -1,0 +1,179 @@
+"""The tracked consumer: processes a topic so that redelivery and restarts change nothing.
+
+For each message it opens the envelope (a broken one becomes a dead letter), skips it when this
+store already recorded the producer's position on that topic-partition, runs the service's handler,
+and records the handler's new events together with that position in ONE transaction. Kafka offsets
+are committed afterwards only to save work on restart; correctness never depends on them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, Tracking
+from google.protobuf.message import Message
+
+from oms_platform.logging import get_logger, log_context
+from oms_platform.messaging.context import message_context
+from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
+from oms_platform.messaging.envelope import ContractViolation, Envelope, open_envelope
+from oms_platform.metrics import ServiceMetrics
+from oms_platform.store.application import ServiceApplication
+
+log = get_logger(__name__)
+
+
+class InvalidMessage(Exception):
+    """Raised by a handler for a well-formed message whose content cannot be accepted."""
+
+
+class ConcurrentWrite(Exception):
+    """Another writer saved the same aggregate first; the handler runs again on fresh state."""
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """Where a message came from, for handlers that need more than its payload."""
+
+    envelope: Envelope
+    topic: str
+    partition: int
+    offset: int
+    key: str | None
+
+
+Handler = Callable[[Any, Message, Inbound], Sequence[Any]]
+
+PROCESSED, DUPLICATE, IGNORED = "processed", "duplicate", "ignored"
+HANDLER_ATTEMPTS = 3
+
+
+def tracking_name(producer: str, topic: str, partition: int) -> str:
+    """Producer positions only increase within one topic-partition, so that is the unit tracked."""
+    return f"{producer}|{topic}|{partition}"
+
+
+class TrackedConsumer:
+    def __init__(
+        self,
+        app: ServiceApplication,
+        consumer: Any,
+        *,
+        allowed_types: Mapping[str, frozenset[str]],
+        handlers: Mapping[str, Handler],
+        dead_letters: DeadLetterPublisher,
+        metrics: ServiceMetrics | None = None,
+        max_batch: int = 500,
+    ):
+        self._app = app
+        self._consumer = consumer
+        self._allowed_types = allowed_types
+        self._handlers = handlers
+        self._dead_letters = dead_letters
+        self._metrics = metrics
+        self._max_batch = max_batch
+
+    async def run(self, stopping: asyncio.Event) -> None:
+        while not stopping.is_set():
+            batches = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+            for records in batches.values():
+                for record in records:
+                    await self.process(record)
+            if batches:
+                await self._consumer.commit()
+                await self._observe_lag(batches)
+
+    async def process(self, record: Any) -> str:
+        """Process one record to its end: recorded, skipped, ignored or dead-lettered."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        outcome = await self._process_with_retries(record)
+        if isinstance(outcome, DeadLetter):
+            await self._dead_letters.publish(record, outcome)
+            label = "dead_lettered"
+        else:
+            label = outcome
+        if self._metrics:
+            self._metrics.messages_consumed_total.labels(topic=record.topic, outcome=label).inc()
+            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(
+                loop.time() - started
+            )
+        return label
+
+    async def _process_with_retries(self, record: Any) -> str | DeadLetter:
+        # A lost database is waited out (the message must not be lost); a conflicting writer is
+        # retried at once on fresh state; a handler that keeps failing is dead-lettered.
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                return await asyncio.to_thread(self._handle, record)
+            except (OperationalError, InterfaceError) as error:
+                log.warning("store unavailable, retrying", error=str(error), attempt=attempts)
+                await asyncio.sleep(min(0.1 * 2**attempts, 5.0))
+            except ConcurrentWrite:
+                continue
+            except Exception as error:  # a bug or an unexpected input: keep it, do not block the partition
+                if attempts >= HANDLER_ATTEMPTS:
+                    log.exception("handler failed, dead-lettering", topic=record.topic, offset=record.offset)
+                    return DeadLetter("handler-error", f"{type(error).__name__}: {error}")
+                await asyncio.sleep(0.05 * attempts)
+
+    def _handle(self, record: Any) -> str | DeadLetter:
+        try:
+            opened = open_envelope(record.value or b"", allowed_types=self._allowed_types.get(record.topic, frozenset()))
+        except ContractViolation as violation:
+            return DeadLetter(violation.kind, violation.detail)
+        envelope = opened.envelope
+        handler = self._handlers.get(envelope.type)
+        if handler is None:
+            return IGNORED
+        tracking = _tracking(envelope, record)
+        if tracking and self._app.tracked_position(tracking.application_name) >= tracking.notification_id:
+            return DUPLICATE
+        inbound = Inbound(envelope, record.topic, record.partition, record.offset, _text(record.key))
+        with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
+                log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
+                            message_type=envelope.type, aggregate_id=envelope.aggregate_id):
+            try:
+                aggregates = handler(self._app, opened.payload, inbound)
+            except InvalidMessage as invalid:
+                return DeadLetter("invalid", str(invalid))
+            return self._record(aggregates, tracking)
+
+    def _record(self, aggregates: Sequence[Any], tracking: Tracking | None) -> str:
+        try:
+            self._app.record(*aggregates, tracking=tracking)
+        except IntegrityError:
+            if tracking and self._app.tracked_position(tracking.application_name) >= tracking.notification_id:
+                return DUPLICATE  # another instance processed it first
+            raise ConcurrentWrite() from None
+        return PROCESSED
+
+    async def _observe_lag(self, batches: Mapping[Any, Sequence[Any]]) -> None:
+        if not self._metrics:
+            return
+        for partition in batches:
+            highwater = self._consumer.highwater(partition)
+            if highwater is None:
+                continue
+            position = await self._consumer.position(partition)
+            self._metrics.consumer_lag.labels(
+                topic=partition.topic, partition=str(partition.partition)
+            ).set(max(highwater - position, 0))
+
+
+def _tracking(envelope: Envelope, record: Any) -> Tracking | None:
+    # Messages from producers without a store (channel adapters) carry no position; their
+    # handlers are idempotent by the message's own identity instead.
+    if not envelope.store_position:
+        return None
+    name = tracking_name(envelope.producer, record.topic, record.partition)
+    return Tracking(name, envelope.store_position)
+
+
+def _text(key: bytes | None) -> str | None:
+    return key.decode("utf-8", errors="replace") if key is not None else None

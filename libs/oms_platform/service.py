@@ -1,0 +1,240 @@
+"""Composition of one service process: store, relay, consumer, HTTP shell.
+
+Every service is a `ServiceDefinition` (what it stores, publishes, consumes and serves) handed to
+`run_service`, so the seven services start, publish, consume, fail and stop the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from fastapi import APIRouter, FastAPI, Request
+
+from oms_platform.broker import BrokerUnreachable, wait_for_kafka
+from oms_platform.catalogue import Catalogue, load_catalogue
+from oms_platform.contracts import full_name, register_all_messages
+from oms_platform.http import create_http_app
+from oms_platform.logging import configure_logging, get_logger
+from oms_platform.messaging.consumer import Handler, TrackedConsumer
+from oms_platform.messaging.dead_letters import DeadLetterPublisher
+from oms_platform.messaging.relay import OutboxRelay, PublicationMap
+from oms_platform.metrics import ServiceMetrics
+from oms_platform.settings import ConfigurationError, ServiceSettings
+from oms_platform.store import ServiceApplication, open_application
+from oms_platform.topics import ensure_topics, specs_from_catalogue
+
+log = get_logger(__name__)
+
+VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    settings_class: type[ServiceSettings]
+    application_class: type[ServiceApplication]
+    description: str
+    publications: PublicationMap = field(default=lambda event: ())
+    handlers: Mapping[Any, Handler] = field(default_factory=dict)  # message class -> handler
+    routers: Sequence[APIRouter] = ()
+
+    @property
+    def name(self) -> str:
+        return self.settings_class.service_name
+
+
+@dataclass
+class ServiceRuntime:
+    """What a running service holds; routers reach it through `service_runtime(request)`."""
+
+    definition: ServiceDefinition
+    settings: ServiceSettings
+    app: ServiceApplication
+    metrics: ServiceMetrics
+    catalogue: Catalogue
+    producer: AIOKafkaProducer | None = None
+    consumer: AIOKafkaConsumer | None = None
+    tasks: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def service_runtime(request: Request) -> ServiceRuntime:
+    return request.app.state.runtime
+
+
+def create_service_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:
+    """Open the store and build the HTTP app; Kafka work starts in the app's lifespan."""
+    register_all_messages()
+    runtime = ServiceRuntime(
+        definition=definition,
+        settings=settings,
+        app=open_application(definition.application_class, settings),
+        metrics=ServiceMetrics(definition.name),
+        catalogue=load_catalogue(),
+    )
+    http = create_http_app(
+        service=definition.name,
+        version=VERSION,
+        metrics=runtime.metrics,
+        routers=definition.routers,
+        readiness_checks=_readiness_checks(runtime),
+        lifespan=lambda _app: _kafka_lifespan(runtime),
+        title=f"OMS {definition.name} service",
+        description=definition.description,
+    )
+    http.state.runtime = runtime
+    return http
+
+
+@asynccontextmanager
+async def _kafka_lifespan(runtime: ServiceRuntime) -> AsyncIterator[None]:
+    settings = runtime.settings
+    if settings.create_topics:
+        await ensure_topics(settings.kafka_bootstrap_servers, specs_from_catalogue(runtime.catalogue.all_topics()))
+    runtime.producer = _producer(settings)
+    await runtime.producer.start()
+    runtime.tasks["relay"] = asyncio.create_task(_supervised(runtime, "relay", _run_relay))
+    # A service listed as a consumer of a topic always consumes it, handlers or not, so that
+    # whatever arrives there is at least checked against the contract and never silently lost.
+    if runtime.catalogue.consumed_by(runtime.definition.name):
+        runtime.tasks["consumer"] = asyncio.create_task(_supervised(runtime, "consumer", _run_consumer))
+    try:
+        yield
+    finally:
+        await _shutdown(runtime)
+
+
+async def _shutdown(runtime: ServiceRuntime) -> None:
+    runtime.stopping.set()
+    for task in runtime.tasks.values():
+        try:
+            await asyncio.wait_for(task, timeout=10)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
+    if runtime.producer is not None:
+        await runtime.producer.stop()
+    runtime.app.close()
+
+
+async def _supervised(runtime: ServiceRuntime, name: str, work: Callable[[ServiceRuntime], Any]) -> None:
+    """Keep a Kafka task alive: on failure log it, wait, restore topics if allowed, go again."""
+    delay = 0.5
+    while not runtime.stopping.is_set():
+        try:
+            await work(runtime)
+            return
+        except Exception:
+            log.exception("kafka task failed; restarting", task=name, retry_in=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+            if runtime.settings.create_topics:
+                try:
+                    await ensure_topics(
+                        runtime.settings.kafka_bootstrap_servers,
+                        specs_from_catalogue(runtime.catalogue.all_topics()),
+                    )
+                except Exception as error:
+                    log.warning("cannot restore topics yet", error=str(error))
+
+
+async def _run_relay(runtime: ServiceRuntime) -> None:
+    assert runtime.producer is not None
+    relay = OutboxRelay(
+        runtime.app,
+        runtime.definition.publications,
+        runtime.producer,
+        producer_name=runtime.definition.name,
+        metrics=runtime.metrics,
+        batch_size=runtime.settings.relay_batch_size,
+        idle_seconds=runtime.settings.relay_idle_seconds,
+    )
+    await relay.run(runtime.stopping)
+
+
+async def _run_consumer(runtime: ServiceRuntime) -> None:
+    assert runtime.producer is not None
+    topics = runtime.catalogue.consumed_by(runtime.definition.name)
+    consumer = _consumer(runtime.settings, [t.name for t in topics])
+    await consumer.start()
+    runtime.consumer = consumer
+    try:
+        await TrackedConsumer(
+            runtime.app,
+            consumer,
+            allowed_types={t.name: frozenset(t.message_types) for t in topics},
+            handlers={full_name(message): handler for message, handler in runtime.definition.handlers.items()},
+            dead_letters=DeadLetterPublisher(
+                runtime.producer, consumer_name=runtime.definition.name, metrics=runtime.metrics,
+                topic_for=lambda topic: runtime.catalogue.topic(topic).dead_letter or f"{topic}.dlq",
+            ),
+            metrics=runtime.metrics,
+            max_batch=runtime.settings.consumer_max_batch,
+        ).run(runtime.stopping)
+    finally:
+        runtime.consumer = None
+        await consumer.stop()
+
+
+def _producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    # Broker idempotence is off on purpose: Tansu rejects it, and exactly-once comes from the
+    # stores (consumers drop positions they already recorded), not from the broker.
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.kafka_client_prefix}-{settings.service_name}-producer",
+        acks="all",
+        enable_idempotence=False,
+        linger_ms=settings.producer_linger_ms,
+        max_batch_size=1024 * 1024,
+    )
+
+
+def _consumer(settings: ServiceSettings, topics: list[str]) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.kafka_client_prefix}-{settings.service_name}-consumer",
+        group_id=settings.consumer_group,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        rebalance_timeout_ms=settings.consumer_rebalance_timeout_ms,
+        session_timeout_ms=settings.consumer_session_timeout_ms,
+        heartbeat_interval_ms=max(settings.consumer_session_timeout_ms // 3, 100),
+        max_poll_records=settings.consumer_max_batch,
+    )
+
+
+def _readiness_checks(runtime: ServiceRuntime) -> dict[str, Callable[[], Any]]:
+    async def store() -> None:
+        await asyncio.to_thread(runtime.app.position)
+
+    async def kafka() -> None:
+        if runtime.producer is None:
+            raise RuntimeError("producer not started")
+        await runtime.producer.client.fetch_all_metadata()
+
+    async def tasks() -> None:
+        finished = [name for name, task in runtime.tasks.items() if task.done()]
+        if finished:
+            raise RuntimeError(f"stopped: {', '.join(finished)}")
+
+    return {"store": store, "kafka": kafka, "tasks": tasks}
+
+
+def run_service(definition: ServiceDefinition) -> None:
+    """Entry point of `python -m services.<name>`: fail fast with one line, else serve."""
+    import uvicorn
+
+    try:
+        settings = definition.settings_class.load()
+        configure_logging(definition.name, settings.log_level, json=settings.log_json)
+        wait_for_kafka(settings.kafka_bootstrap_servers, timeout=settings.broker_wait_seconds)
+        http = create_service_app(definition, settings)
+    except (ConfigurationError, BrokerUnreachable) as error:
+        print(f"{definition.name}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    uvicorn.run(http, host=settings.host, port=settings.port, log_config=None, access_log=False)

@@ -1,0 +1,70 @@
+"""Build a service's store from its settings: SQLite by default, PostgreSQL when configured."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+
+from oms_platform.settings import ConfigurationError, ServiceSettings
+from oms_platform.store.application import ServiceApplication
+
+App = TypeVar("App", bound=ServiceApplication)
+
+
+def store_environment(settings: ServiceSettings) -> dict[str, str]:
+    """The eventsourcing environment for this service's own database or schema."""
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(settings.data_dir / f"{settings.service_name}.sqlite3"),
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+    return _postgres_environment(settings.database_url, schema=settings.service_name)
+
+
+def _postgres_environment(url: str, *, schema: str) -> dict[str, str]:
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigurationError(f"OMS_DATABASE_URL must be a postgresql:// URL, got {url!r}")
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as error:
+        raise ConfigurationError(f"OMS_DATABASE_URL is not a valid PostgreSQL URL: {error}") from None
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": str(parts.get("dbname", "postgres")),
+        "POSTGRES_HOST": str(parts.get("host", "127.0.0.1")),
+        "POSTGRES_PORT": str(parts.get("port", "5432")),
+        "POSTGRES_USER": str(parts.get("user", "postgres")),
+        "POSTGRES_PASSWORD": str(parts.get("password", "")),
+        "POSTGRES_SCHEMA": schema,
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_POOL_SIZE": "5",
+        "POSTGRES_MAX_OVERFLOW": "10",
+    }
+
+
+def _create_schema(url: str, schema: str) -> None:
+    """Each service owns one schema; create it so the store can make its tables inside."""
+    try:
+        with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ConfigurationError(f"cannot use PostgreSQL at OMS_DATABASE_URL: {reason}") from None
+
+
+def open_application(app_class: type[App], settings: ServiceSettings) -> App:
+    """Open the service's store, failing with one clear line when it cannot work."""
+    env = store_environment(settings)
+    if settings.database_url:
+        _create_schema(settings.database_url, settings.service_name)
+    try:
+        return app_class(env=env)
+    except Exception as error:  # the library raises several types; the operator needs one line
+        raise ConfigurationError(
+            f"cannot open the {settings.service_name} store: {type(error).__name__}: {error}"
+        ) from None
