@@ -1,8 +1,8 @@
 """The tracked consumer: processes a topic so that redelivery and restarts change nothing.
 
 For each message it opens the envelope (a broken one becomes a dead letter), skips it when this
-store already recorded the producer's position on that topic-partition, runs the service's handler,
-and records the handler's new events together with that position in ONE transaction. Kafka offsets
+store already recorded that upstream aggregate's version on that topic, runs the service's handler,
+and records the handler's new events together with that version in ONE transaction. Kafka offsets
 are committed afterwards only to save work on restart; correctness never depends on them.
 """
 
@@ -51,9 +51,14 @@ PROCESSED, DUPLICATE, IGNORED = "processed", "duplicate", "ignored"
 HANDLER_ATTEMPTS = 3
 
 
-def tracking_name(producer: str, topic: str, partition: int) -> str:
-    """Producer positions only increase within one topic-partition, so that is the unit tracked."""
-    return f"{producer}|{topic}|{partition}"
+def tracking_name(producer: str, topic: str, aggregate_id: str) -> str:
+    """What is tracked: how far one upstream aggregate's messages on one topic were processed.
+
+    An aggregate's events are published in version order under one key, so they reach a consumer
+    in that order on whatever partition the key maps to, even after a broker lost its topics and
+    recreated them with another partition count. A partition-wide position would not survive that.
+    """
+    return f"{producer}|{topic}|{aggregate_id}"
 
 
 class TrackedConsumer:
@@ -167,12 +172,12 @@ class TrackedConsumer:
 
 
 def _tracking(envelope: Envelope, record: Any) -> Tracking | None:
-    # Messages from producers without a store (channel adapters) carry no position; their
+    # Messages from producers without a store (channel adapters) carry no aggregate version; their
     # handlers are idempotent by the message's own identity instead.
-    if not envelope.store_position:
+    if not envelope.aggregate_version or not envelope.aggregate_id:
         return None
-    name = tracking_name(envelope.producer, record.topic, record.partition)
-    return Tracking(name, envelope.store_position)
+    name = tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
+    return Tracking(name, envelope.aggregate_version)
 
 
 def _text(key: bytes | None) -> str | None:

@@ -4,7 +4,7 @@ A service never writes to Kafka and its store in one step (no dual writes). It r
 relay reads them after its last confirmed position, publishes them keyed for ordering, waits for
 the broker's acknowledgements, and only then records the new position in the same store. A relay
 killed at any point republishes from its last confirmed position; consumers drop what they have
-already processed by the envelope's store position.
+already processed by the envelope's aggregate id and version.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ class OutboxRelay:
         publications = list(self._publications(event))
         topics = [p.topic for p in publications]
         if len(set(topics)) != len(topics):
-            # Consumers deduplicate by (producer, topic, partition, position): two messages of one
+            # Consumers deduplicate by (producer, topic, aggregate, version): two messages of one
             # event on one topic would make the second look like a duplicate and be dropped.
             raise ValueError(f"{type(event).__name__} maps to one topic twice: {topics}")
         meta = self._app.message_meta(notification)

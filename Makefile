@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is for developers.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install contracts contracts-baseline lock clean test-fault
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	@touch $@
+
+install: $(STAMP)
+
+## The whole system on the embedded default: broker, stores, seven services, dashboard.
+run: $(STAMP)
+	$(PY) -m oms_platform.devstack
+
+## Unit, integration, contract and fault tests against a real broker and real PostgreSQL.
+test: $(STAMP)
+	$(PY) -m pytest
+
+test-fault: $(STAMP)
+	$(PY) -m pytest -m fault
+
+## Regenerate Python code from contracts/proto (committed; a test fails when it drifts).
+contracts: $(STAMP)
+	$(PY) contracts/tools/generate.py
+
+## Refresh the compatibility baseline after a deliberate, reviewed contract change.
+contracts-baseline: $(STAMP)
+	$(PY) contracts/tools/generate.py --update-baseline
+
+## Re-resolve pinned dependencies after editing pyproject.toml.
+lock: $(STAMP)
+	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

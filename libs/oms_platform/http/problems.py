@@ -1,0 +1,145 @@
+"""RFC 9457 problem details: the one shape every OMS error response has.
+
+Type URIs: `about:blank` when the status code says it all (an unknown route, a wrong method);
+otherwise `https://oms.example/problems/<slug>`, where the slug is stable and kebab-case
+(`validation-error`, `not-found`, `conflict`, `order-not-packed`, ...). Clients branch on `type`,
+never on `title` or `detail`, which are for people.
+
+Every body also has `instance` (the request path) and `request_id` (the X-Request-ID of the
+response), so a report from a client leads straight to the log lines of that request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from http import HTTPStatus
+from typing import Any
+
+from starlette.responses import JSONResponse
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+ABOUT_BLANK = "about:blank"
+PROBLEM_TYPE_BASE = "https://oms.example/problems/"
+
+_MEMBERS = frozenset({"type", "title", "status", "detail", "instance", "request_id", "errors"})
+
+
+def problem_type(slug: str) -> str:
+    return PROBLEM_TYPE_BASE + slug
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid input. `field` is a dotted path ("customer.phone", "lines[0].quantity");
+    "" is the input as a whole. `location` says where it came from: body, query, path, header."""
+
+    field: str
+    code: str
+    message: str
+    location: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
+
+class Problem(Exception):
+    """An error meant for the client; raise it anywhere while handling a request."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        title: str | None = None,
+        type: str = ABOUT_BLANK,  # noqa: A002 - the RFC 9457 member name
+        errors: Sequence[FieldError] = (),
+        extensions: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        clashes = _MEMBERS.intersection(extensions or {})
+        if clashes:
+            raise ValueError(f"problem extensions may not redefine {sorted(clashes)}")
+        self.status = status
+        self.title = title or HTTPStatus(status).phrase
+        self.detail = detail
+        self.type = type
+        self.errors = list(errors)
+        self.extensions = dict(extensions or {})
+        self.headers = dict(headers or {})
+        super().__init__(detail or self.title)
+
+    def to_dict(self, *, instance: str, request_id: str | None) -> dict[str, Any]:
+        body: dict[str, Any] = {"type": self.type, "title": self.title, "status": self.status}
+        if self.detail is not None:
+            body["detail"] = self.detail
+        body["instance"] = instance
+        body["request_id"] = request_id
+        if self.errors:
+            body["errors"] = [error.to_dict() for error in self.errors]
+        return {**body, **self.extensions}
+
+    def to_response(self, *, instance: str, request_id: str | None) -> JSONResponse:
+        return JSONResponse(
+            self.to_dict(instance=instance, request_id=request_id),
+            status_code=self.status,
+            headers=self.headers,
+            media_type=PROBLEM_MEDIA_TYPE,
+        )
+
+
+class NotFound(Problem):
+    """404: the resource the path names does not exist."""
+
+    def __init__(self, resource: str, identifier: str, detail: str | None = None) -> None:
+        super().__init__(
+            404,
+            detail or f"{resource} {identifier!r} was not found",
+            title="Resource not found",
+            type=problem_type("not-found"),
+            extensions={"resource": resource, "resource_id": identifier},
+        )
+
+
+class Conflict(Problem):
+    """409: the resource exists but its state does not allow the command (ship before pack).
+
+    Give a `slug` of its own to a conflict clients must tell apart (`order-not-packed`).
+    """
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        slug: str = "conflict",
+        title: str = "The resource's state does not allow this",
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(409, detail, title=title, type=problem_type(slug), extensions=extensions)
+
+
+class UnprocessableContent(Problem):
+    """422: well-formed input that breaks a business rule; `errors` names the fields at fault."""
+
+    def __init__(
+        self,
+        detail: str,
+        errors: Sequence[FieldError] = (),
+        *,
+        slug: str = "business-rule-violation",
+        title: str = "The request breaks a business rule",
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(
+            422, detail, title=title, type=problem_type(slug), errors=errors, extensions=extensions
+        )
+
+
+def internal_error() -> Problem:
+    # The detail is deliberately generic: the cause is in the log, found by request id.
+    return Problem(
+        500,
+        "An unexpected error occurred. Quote the request_id when reporting it.",
+        title="Internal server error",
+        type=problem_type("internal-error"),
+    )

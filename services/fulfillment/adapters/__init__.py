@@ -1,0 +1,1 @@
+"""Translation between the fulfillment domain and the published contracts."""

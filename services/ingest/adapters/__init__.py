@@ -1,0 +1,1 @@
+"""Translation between the ingest domain and the published contracts."""

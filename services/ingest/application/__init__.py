@@ -1,0 +1,1 @@
+"""The ingest use cases: commands on the store and handlers of incoming messages."""

@@ -1,0 +1,1 @@
+"""The ingest domain: aggregates and rules, free of Kafka, HTTP and storage."""

@@ -1,0 +1,1 @@
+"""The inventory use cases: commands on the store and handlers of incoming messages."""

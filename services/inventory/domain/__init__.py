@@ -1,0 +1,1 @@
+"""The inventory domain: aggregates and rules, free of Kafka, HTTP and storage."""

@@ -1,0 +1,1 @@
+"""How the inventory service is reached: HTTP routes and command-line tools."""

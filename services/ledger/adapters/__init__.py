@@ -1,0 +1,1 @@
+"""Translation between the ledger domain and the published contracts."""

@@ -1,0 +1,1 @@
+"""The ledger domain: aggregates and rules, free of Kafka, HTTP and storage."""

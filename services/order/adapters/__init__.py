@@ -1,0 +1,1 @@
+"""Translation between the order domain and the published contracts."""

@@ -1,0 +1,5 @@
+from oms_platform.service import run_service
+from services.projection.bootstrap import definition
+
+if __name__ == "__main__":
+    run_service(definition())

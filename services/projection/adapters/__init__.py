@@ -1,0 +1,1 @@
+"""Translation between the projection domain and the published contracts."""

@@ -1,0 +1,1 @@
+"""The projection use cases: commands on the store and handlers of incoming messages."""

@@ -1,0 +1,1 @@
+"""How the projection service is reached: HTTP routes and command-line tools."""

@@ -1,0 +1,1 @@
+"""Translation between the tracking domain and the published contracts."""

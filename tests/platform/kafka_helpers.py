@@ -1,0 +1,73 @@
+"""Small helpers for runtime tests that talk to a real broker."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from oms_platform.topics import TopicSpec, ensure_topics
+
+
+async def new_topic(bootstrap: str, prefix: str, partitions: int = 6) -> str:
+    name = f"test.{prefix}.{uuid.uuid4().hex[:10]}"
+    await ensure_topics(bootstrap, [TopicSpec(name, partitions, {}), TopicSpec(f"{name}.dlq", 1, {})])
+    return name
+
+
+def producer(bootstrap: str) -> AIOKafkaProducer:
+    return AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=2)
+
+
+def consumer(bootstrap: str, *topics: str, group: str | None = None) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=bootstrap,
+        group_id=group,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        rebalance_timeout_ms=3000,
+        session_timeout_ms=6000,
+        heartbeat_interval_ms=500,
+    )
+
+
+async def read_all(bootstrap: str, topic: str, *, expect: int, timeout: float = 30.0) -> list:
+    """Read a topic from the start (no group) until `expect` records arrived or time ran out."""
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await reader.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in (reader.partitions_for_topic(topic) or await _partitions(reader, topic))]
+        reader.assign(partitions)
+        await reader.seek_to_beginning(*partitions)
+        records: list = []
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(records) < expect and asyncio.get_running_loop().time() < deadline:
+            batches = await reader.getmany(timeout_ms=200)
+            for batch in batches.values():
+                records.extend(batch)
+        return records
+    finally:
+        await reader.stop()
+
+
+async def _partitions(reader: AIOKafkaConsumer, topic: str) -> set[int]:
+    await reader._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public call for this
+    return reader.partitions_for_topic(topic) or set()
+
+
+async def eventually(check: Callable[[], Awaitable[bool] | bool], *, timeout: float = 30.0, what: str = "condition") -> None:
+    """Wait for a condition instead of sleeping a fixed time."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = check()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
