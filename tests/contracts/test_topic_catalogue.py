@@ -19,7 +19,7 @@ MAIN_TOPICS = {
     "oms.intake.events.v1": ({"ingest"}, {"order", "projection"}),
     "oms.order.events.v1": ({"order"}, {"tracking", "ledger", "projection"}),
     "oms.inventory.commands.v1": ({"order"}, {"inventory"}),
-    "oms.inventory.events.v1": ({"inventory"}, {"order", "projection"}),
+    "oms.inventory.events.v1": ({"inventory"}, {"ingest", "order", "projection"}),
     "oms.inventory.availability.v1": ({"inventory"}, {"projection", "channel-adapters"}),
     "oms.fulfillment.commands.v1": ({"order"}, {"fulfillment"}),
     "oms.fulfillment.events.v1": ({"fulfillment"}, {"order", "tracking", "ledger", "projection"}),
