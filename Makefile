@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install contracts contracts-baseline lock clean test-fault
+.PHONY: run test install system-deps contracts contracts-baseline lock clean test-fault
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
@@ -18,12 +18,25 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# Debian packages the tests use: chromium for the dashboard's browser test, protoc as an
+# independent compiler of the contracts. Installed only when missing (needs root and apt).
+SYSTEM_PACKAGES := chromium:chromium protoc:protobuf-compiler
+system-deps:
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }; \
+	  else echo "missing system packages:$$missing (install them with your package manager)"; exit 2; fi; \
+	fi
+
 ## The whole system on the embedded default: broker, stores, seven services, dashboard.
 run: $(STAMP)
 	$(PY) -m oms_platform.devstack
 
 ## Unit, integration, contract and fault tests against a real broker and real PostgreSQL.
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(PY) -m pytest
 
 test-fault: $(STAMP)

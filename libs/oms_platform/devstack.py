@@ -128,6 +128,11 @@ def run_stack(
             port = int(env.get("OMS_BROKER_PORT", DEFAULT_BROKER_PORT))
             broker = EmbeddedBroker(port, log_dir=data_dir / "logs").start()
             bootstrap = broker.bootstrap_servers
+            # Tansu holds a group join for about the session timeout and keeps a stopped member
+            # until it expires; Apache Kafka refuses sessions under 6 s, so only the embedded
+            # broker gets short ones.
+            env.setdefault("OMS_CONSUMER_SESSION_TIMEOUT_MS", "1000")
+            env.setdefault("OMS_CONSUMER_REBALANCE_TIMEOUT_MS", "1000")
         if create_topics:
             create_catalogue_topics(bootstrap)
         services = plan_services(names, bootstrap=bootstrap, data_dir=data_dir, base_env=env)
