@@ -48,6 +48,8 @@ class Inbound:
 Handler = Callable[[Any, Message, Inbound], Sequence[Any]]
 
 PROCESSED, DUPLICATE, IGNORED = "processed", "duplicate", "ignored"
+# Set by `omsctl dlq redrive` to `<dead-letter topic>@<offset>` of the entry it republished.
+REDRIVE_HEADER = "oms-redrive-of"
 HANDLER_ATTEMPTS = 3
 
 
@@ -138,7 +140,9 @@ class TrackedConsumer:
             return IGNORED
         tracking = _tracking(envelope, record)
         if tracking and self._app.tracked_position(tracking.application_name) >= tracking.notification_id:
-            return DUPLICATE
+            tracking = _redrive_tracking(record)
+            if tracking is None or self._app.tracked_position(tracking.application_name) >= 1:
+                return DUPLICATE
         inbound = Inbound(envelope, record.topic, record.partition, record.offset, _text(record.key))
         with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
                 log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
@@ -178,6 +182,18 @@ def _tracking(envelope: Envelope, record: Any) -> Tracking | None:
         return None
     name = tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
     return Tracking(name, envelope.aggregate_version)
+
+
+def _redrive_tracking(record: Any) -> Tracking | None:
+    """An operator redrove this message from a dead-letter topic after a fix.
+
+    It was never applied (dead letters record no tracking), though later messages of the same
+    aggregate may have been; it is applied once, tracked by the dead-letter entry it came from.
+    """
+    origin = dict(record.headers or ()).get(REDRIVE_HEADER)
+    if not origin:
+        return None
+    return Tracking(f"redrive|{origin.decode('utf-8', errors='replace')}", 1)
 
 
 def _text(key: bytes | None) -> str | None:
