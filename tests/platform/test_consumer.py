@@ -149,3 +149,32 @@ def _now():
     from datetime import datetime, timezone
 
     return datetime.now(timezone.utc)
+
+
+@pytest.mark.fault
+async def test_after_the_broker_lost_its_topics_a_republish_changes_nothing(tmp_path, embedded_broker):
+    from oms_platform.topics import TopicSpec, ensure_topics
+
+    bootstrap = embedded_broker.bootstrap_servers
+    topic = await new_topic(bootstrap, "lost")
+    desk = open_application(ParcelDesk, settings_for("desk", data_dir=tmp_path, database_url=None))
+    book = open_application(TallyBook, settings_for("book", data_dir=tmp_path, database_url=None))
+    parcels = [desk.register(f"box-{i}") for i in range(5)]
+    for parcel in parcels:
+        desk.weigh(parcel, 100)
+    await publish_all(desk, topic, bootstrap)
+    metrics = ServiceMetrics("tally")
+    async with running_consumer(book, bootstrap, topic, metrics):
+        await eventually(lambda: outcome_count(metrics, topic, "processed") == 10, what="all processed")
+
+    embedded_broker.restart()  # memory storage: every topic and offset is gone
+    # Recreated with another partition count on purpose: keys now land on other partitions.
+    await ensure_topics(bootstrap, [TopicSpec(topic, 3, {}), TopicSpec(f"{topic}.dlq", 1, {})])
+    await publish_all_again(desk, topic, bootstrap)
+    after = ServiceMetrics("tally")
+    async with running_consumer(book, bootstrap, topic, after):
+        await eventually(lambda: outcome_count(after, topic, "duplicate") == 10, what="all recognised")
+    assert outcome_count(after, topic, "processed") == 0
+    for parcel in parcels:
+        tally = book.repository.get(Tally.create_id(str(parcel)))
+        assert tally.grams == [100] and len(tally.labels) == 1
