@@ -1,0 +1,79 @@
+"""Order events (oms.order.v1) as ledger values: the order's terms, payments, event provenance.
+
+Raises the domain's errors (or ValueError) for content the ledger cannot book; the handlers turn
+those into dead letters.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from oms.common.v1.money_pb2 import Money as MoneyMessage
+from oms.order.v1.lifecycle_events_pb2 import OrderPlaced, PaymentConfirmed
+from oms.order.v1.order_pb2 import PriceBreakdown
+from oms_platform.messaging.consumer import Inbound
+from services.ledger.adapters.contract_values import method_name, money_from
+from services.ledger.domain.identities import payment_id_for
+from services.ledger.domain.journal import SourceEvent
+from services.ledger.domain.order_terms import OrderTerms
+from services.ledger.domain.payments import Payment
+
+
+def order_terms_from(message: OrderPlaced) -> OrderTerms:
+    """The totals the customer was charged, as the channel reported them with the order."""
+    totals = message.reported_totals
+    if not totals.grand_total.currency_code:
+        totals = _totals_from_lines(message)
+    currency = totals.grand_total.currency_code
+    return OrderTerms(
+        goods_net=money_from(totals.subtotal, currency) - money_from(totals.discount_total, currency),
+        shipping_fee=money_from(totals.shipping_fee, currency),
+        tax=money_from(totals.tax_total, currency),
+        grand_total=money_from(totals.grand_total, currency),
+        payment_method=method_name(message.payment_method),
+    )
+
+
+def _totals_from_lines(message: OrderPlaced) -> PriceBreakdown:
+    """Totals for a channel that reported none: the lines' prices, no shipping fee."""
+    if not message.lines:
+        raise ValueError("OrderPlaced has neither reported totals nor lines")
+    currency = message.lines[0].unit_price.currency_code
+    subtotal = sum(line.unit_price.minor_units * line.quantity for line in message.lines)
+    discount = sum(line.discount.minor_units for line in message.lines)
+    tax = sum(line.tax.minor_units for line in message.lines)
+    return PriceBreakdown(
+        subtotal=MoneyMessage(currency_code=currency, minor_units=subtotal),
+        discount_total=MoneyMessage(currency_code=currency, minor_units=discount),
+        tax_total=MoneyMessage(currency_code=currency, minor_units=tax),
+        grand_total=MoneyMessage(currency_code=currency, minor_units=subtotal - discount + tax),
+    )
+
+
+def payment_from(message: PaymentConfirmed, source: SourceEvent) -> Payment | None:
+    """The money received, or None when nothing was paid (cash on delivery, credit terms)."""
+    if not message.amount.minor_units:
+        return None
+    # Without a gateway reference the confirming event itself identifies the payment.
+    reference = message.payment_reference or f"event:{source.event_id}"
+    return Payment(
+        payment_id=payment_id_for(message.order_id, reference),
+        amount=money_from(message.amount, message.amount.currency_code),
+        method=method_name(message.method),
+        reference=message.payment_reference,
+        received_at=source.occurred_at,
+    )
+
+
+def source_of(inbound: Inbound, business_time: Timestamp | None = None) -> SourceEvent:
+    """Which upstream event an entry is posted for, dated by the business time it carries."""
+    envelope = inbound.envelope
+    if business_time is not None and (business_time.seconds or business_time.nanos):
+        occurred_at = business_time.ToDatetime(tzinfo=timezone.utc)
+    elif envelope.HasField("occurred_at"):
+        occurred_at = envelope.occurred_at.ToDatetime(tzinfo=timezone.utc)
+    else:
+        occurred_at = datetime.now(timezone.utc)
+    return SourceEvent(event_type=envelope.type, event_id=envelope.event_id, occurred_at=occurred_at)
