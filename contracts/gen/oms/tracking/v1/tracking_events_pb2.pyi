@@ -15,7 +15,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CarrierEventReceived(_message.Message):
-    __slots__ = ("order_id", "shipment_id", "carrier_code", "tracking_number", "raw_code", "raw_description", "location", "occurred_at", "source", "raw_payload", "received_at")
+    __slots__ = ("order_id", "shipment_id", "carrier_code", "tracking_number", "raw_code", "raw_description", "location", "occurred_at", "source", "raw_payload", "received_at", "recorded_by")
     ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     SHIPMENT_ID_FIELD_NUMBER: _ClassVar[int]
     CARRIER_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -27,6 +27,7 @@ class CarrierEventReceived(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     RAW_PAYLOAD_FIELD_NUMBER: _ClassVar[int]
     RECEIVED_AT_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_BY_FIELD_NUMBER: _ClassVar[int]
     order_id: str
     shipment_id: str
     carrier_code: str
@@ -38,10 +39,11 @@ class CarrierEventReceived(_message.Message):
     source: _tracking_pb2.CheckpointSource
     raw_payload: bytes
     received_at: _timestamp_pb2.Timestamp
-    def __init__(self, order_id: _Optional[str] = ..., shipment_id: _Optional[str] = ..., carrier_code: _Optional[str] = ..., tracking_number: _Optional[str] = ..., raw_code: _Optional[str] = ..., raw_description: _Optional[str] = ..., location: _Optional[_Union[_address_pb2.Location, _Mapping]] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[_Union[_tracking_pb2.CheckpointSource, str]] = ..., raw_payload: _Optional[bytes] = ..., received_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    recorded_by: _actor_pb2.Actor
+    def __init__(self, order_id: _Optional[str] = ..., shipment_id: _Optional[str] = ..., carrier_code: _Optional[str] = ..., tracking_number: _Optional[str] = ..., raw_code: _Optional[str] = ..., raw_description: _Optional[str] = ..., location: _Optional[_Union[_address_pb2.Location, _Mapping]] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[_Union[_tracking_pb2.CheckpointSource, str]] = ..., raw_payload: _Optional[bytes] = ..., received_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recorded_by: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ...) -> None: ...
 
 class CheckpointRecorded(_message.Message):
-    __slots__ = ("order_id", "shipment_id", "checkpoint", "occurred_at", "location", "source", "carrier_code", "tracking_number", "carrier_raw_code", "description", "upstream_event_id")
+    __slots__ = ("order_id", "shipment_id", "checkpoint", "occurred_at", "location", "source", "carrier_code", "tracking_number", "carrier_raw_code", "description", "upstream_event_id", "recorded_by")
     ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     SHIPMENT_ID_FIELD_NUMBER: _ClassVar[int]
     CHECKPOINT_FIELD_NUMBER: _ClassVar[int]
@@ -53,6 +55,7 @@ class CheckpointRecorded(_message.Message):
     CARRIER_RAW_CODE_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     UPSTREAM_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_BY_FIELD_NUMBER: _ClassVar[int]
     order_id: str
     shipment_id: str
     checkpoint: _tracking_pb2.Checkpoint
@@ -64,7 +67,8 @@ class CheckpointRecorded(_message.Message):
     carrier_raw_code: str
     description: str
     upstream_event_id: str
-    def __init__(self, order_id: _Optional[str] = ..., shipment_id: _Optional[str] = ..., checkpoint: _Optional[_Union[_tracking_pb2.Checkpoint, str]] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_address_pb2.Location, _Mapping]] = ..., source: _Optional[_Union[_tracking_pb2.CheckpointSource, str]] = ..., carrier_code: _Optional[str] = ..., tracking_number: _Optional[str] = ..., carrier_raw_code: _Optional[str] = ..., description: _Optional[str] = ..., upstream_event_id: _Optional[str] = ...) -> None: ...
+    recorded_by: _actor_pb2.Actor
+    def __init__(self, order_id: _Optional[str] = ..., shipment_id: _Optional[str] = ..., checkpoint: _Optional[_Union[_tracking_pb2.Checkpoint, str]] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_address_pb2.Location, _Mapping]] = ..., source: _Optional[_Union[_tracking_pb2.CheckpointSource, str]] = ..., carrier_code: _Optional[str] = ..., tracking_number: _Optional[str] = ..., carrier_raw_code: _Optional[str] = ..., description: _Optional[str] = ..., upstream_event_id: _Optional[str] = ..., recorded_by: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ...) -> None: ...
 
 class TrackingExceptionRaised(_message.Message):
     __slots__ = ("exception_id", "order_id", "shipment_id", "kind", "carrier_code", "tracking_number", "detail", "last_checkpoint", "last_update_at", "suggested_action", "raised_at")
