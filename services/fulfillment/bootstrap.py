@@ -1,7 +1,10 @@
 """Wires the fulfillment service: its store, what it publishes and consumes, and its HTTP routes."""
 
 from oms_platform.service import ServiceDefinition
+from services.fulfillment.adapters.publications import publications
+from services.fulfillment.application.handlers import HANDLERS
 from services.fulfillment.application.service import FulfillmentApplication
+from services.fulfillment.entrypoints.http import router
 from services.fulfillment.settings import FulfillmentSettings
 
 
@@ -9,5 +12,9 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         settings_class=FulfillmentSettings,
         application_class=FulfillmentApplication,
-        description="The fulfillment service.",
+        description="Shipments from allocations: pick lists, pick, pack with a quality check, carrier choice, "
+                    "tracking numbers and the outbound scan (F1-F3, F5).",
+        publications=publications,
+        handlers=HANDLERS,
+        routers=[router],
     )

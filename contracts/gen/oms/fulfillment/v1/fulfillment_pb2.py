@@ -27,17 +27,17 @@ from oms.common.v1 import line_quantity_pb2 as oms_dot_common_dot_v1_dot_line__q
 from oms.common.v1 import money_pb2 as oms_dot_common_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$oms/fulfillment/v1/fulfillment.proto\x12\x12oms.fulfillment.v1\x1a\x19oms/common/v1/actor.proto\x1a!oms/common/v1/line_quantity.proto\x1a\x19oms/common/v1/money.proto\"L\n\x0cShipmentLine\x12\x0f\n\x07line_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08quantity\x18\x04 \x01(\x05\"m\n\x0fPlannedShipment\x12\x13\n\x0bshipment_id\x18\x01 \x01(\t\x12\x14\n\x0cwarehouse_id\x18\x02 \x01(\t\x12/\n\x05lines\x18\x03 \x03(\x0b\x32 .oms.fulfillment.v1.ShipmentLine\"P\n\x08PickItem\x12\x0f\n\x07line_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\x12\x14\n\x0c\x62in_location\x18\x04 \x01(\t\"\x95\x01\n\x06Parcel\x12\x11\n\tparcel_id\x18\x01 \x01(\t\x12\x14\n\x0cweight_grams\x18\x02 \x01(\r\x12\x11\n\tlength_mm\x18\x03 \x01(\r\x12\x10\n\x08width_mm\x18\x04 \x01(\r\x12\x11\n\theight_mm\x18\x05 \x01(\r\x12*\n\x05lines\x18\x06 \x03(\x0b\x32\x1b.oms.common.v1.LineQuantity\"D\n\x10QualityCheckItem\x12\x12\n\ncheck_code\x18\x01 \x01(\t\x12\x0e\n\x06passed\x18\x02 \x01(\x08\x12\x0c\n\x04note\x18\x03 \x01(\t\"|\n\x0cQualityCheck\x12\x0e\n\x06passed\x18\x01 \x01(\x08\x12\x33\n\x05items\x18\x02 \x03(\x0b\x32$.oms.fulfillment.v1.QualityCheckItem\x12\'\n\tinspector\x18\x03 \x01(\x0b\x32\x14.oms.common.v1.Actor\"\xa4\x01\n\x0b\x43\x61rrierRate\x12\x14\n\x0c\x63\x61rrier_code\x18\x01 \x01(\t\x12\x37\n\rservice_level\x18\x02 \x01(\x0e\x32 .oms.fulfillment.v1.ServiceLevel\x12\"\n\x04rate\x18\x03 \x01(\x0b\x32\x14.oms.common.v1.Money\x12\x0c\n\x04zone\x18\x04 \x01(\t\x12\x14\n\x0ctransit_days\x18\x05 \x01(\r*\xd2\x01\n\x0cServiceLevel\x12\x1d\n\x19SERVICE_LEVEL_UNSPECIFIED\x10\x00\x12\x19\n\x15SERVICE_LEVEL_ECONOMY\x10\x01\x12\x1a\n\x16SERVICE_LEVEL_STANDARD\x10\x02\x12\x19\n\x15SERVICE_LEVEL_EXPRESS\x10\x03\x12\x1a\n\x16SERVICE_LEVEL_NEXT_DAY\x10\x04\x12\x1a\n\x16SERVICE_LEVEL_SAME_DAY\x10\x05\x12\x19\n\x15SERVICE_LEVEL_FREIGHT\x10\x06*\xb2\x01\n\x14TrackingNumberSource\x12&\n\"TRACKING_NUMBER_SOURCE_UNSPECIFIED\x10\x00\x12&\n\"TRACKING_NUMBER_SOURCE_CARRIER_API\x10\x01\x12!\n\x1dTRACKING_NUMBER_SOURCE_MANUAL\x10\x02\x12\'\n#TRACKING_NUMBER_SOURCE_NUMBER_RANGE\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$oms/fulfillment/v1/fulfillment.proto\x12\x12oms.fulfillment.v1\x1a\x19oms/common/v1/actor.proto\x1a!oms/common/v1/line_quantity.proto\x1a\x19oms/common/v1/money.proto\"L\n\x0cShipmentLine\x12\x0f\n\x07line_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x10\n\x08quantity\x18\x04 \x01(\x05\"m\n\x0fPlannedShipment\x12\x13\n\x0bshipment_id\x18\x01 \x01(\t\x12\x14\n\x0cwarehouse_id\x18\x02 \x01(\t\x12/\n\x05lines\x18\x03 \x03(\x0b\x32 .oms.fulfillment.v1.ShipmentLine\"P\n\x08PickItem\x12\x0f\n\x07line_id\x18\x01 \x01(\t\x12\x0b\n\x03sku\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x05\x12\x14\n\x0c\x62in_location\x18\x04 \x01(\t\"\x95\x01\n\x06Parcel\x12\x11\n\tparcel_id\x18\x01 \x01(\t\x12\x14\n\x0cweight_grams\x18\x02 \x01(\r\x12\x11\n\tlength_mm\x18\x03 \x01(\r\x12\x10\n\x08width_mm\x18\x04 \x01(\r\x12\x11\n\theight_mm\x18\x05 \x01(\r\x12*\n\x05lines\x18\x06 \x03(\x0b\x32\x1b.oms.common.v1.LineQuantity\"D\n\x10QualityCheckItem\x12\x12\n\ncheck_code\x18\x01 \x01(\t\x12\x0e\n\x06passed\x18\x02 \x01(\x08\x12\x0c\n\x04note\x18\x03 \x01(\t\"\x8b\x01\n\x0cQualityCheck\x12\x0e\n\x06passed\x18\x01 \x01(\x08\x12\x33\n\x05items\x18\x02 \x03(\x0b\x32$.oms.fulfillment.v1.QualityCheckItem\x12\'\n\tinspector\x18\x03 \x01(\x0b\x32\x14.oms.common.v1.Actor\x12\r\n\x05notes\x18\x04 \x01(\t\"\xa4\x01\n\x0b\x43\x61rrierRate\x12\x14\n\x0c\x63\x61rrier_code\x18\x01 \x01(\t\x12\x37\n\rservice_level\x18\x02 \x01(\x0e\x32 .oms.fulfillment.v1.ServiceLevel\x12\"\n\x04rate\x18\x03 \x01(\x0b\x32\x14.oms.common.v1.Money\x12\x0c\n\x04zone\x18\x04 \x01(\t\x12\x14\n\x0ctransit_days\x18\x05 \x01(\r*\xd2\x01\n\x0cServiceLevel\x12\x1d\n\x19SERVICE_LEVEL_UNSPECIFIED\x10\x00\x12\x19\n\x15SERVICE_LEVEL_ECONOMY\x10\x01\x12\x1a\n\x16SERVICE_LEVEL_STANDARD\x10\x02\x12\x19\n\x15SERVICE_LEVEL_EXPRESS\x10\x03\x12\x1a\n\x16SERVICE_LEVEL_NEXT_DAY\x10\x04\x12\x1a\n\x16SERVICE_LEVEL_SAME_DAY\x10\x05\x12\x19\n\x15SERVICE_LEVEL_FREIGHT\x10\x06*\xb2\x01\n\x14TrackingNumberSource\x12&\n\"TRACKING_NUMBER_SOURCE_UNSPECIFIED\x10\x00\x12&\n\"TRACKING_NUMBER_SOURCE_CARRIER_API\x10\x01\x12!\n\x1dTRACKING_NUMBER_SOURCE_MANUAL\x10\x02\x12\'\n#TRACKING_NUMBER_SOURCE_NUMBER_RANGE\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'oms.fulfillment.v1.fulfillment_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SERVICELEVEL']._serialized_start=936
-  _globals['_SERVICELEVEL']._serialized_end=1146
-  _globals['_TRACKINGNUMBERSOURCE']._serialized_start=1149
-  _globals['_TRACKINGNUMBERSOURCE']._serialized_end=1327
+  _globals['_SERVICELEVEL']._serialized_start=952
+  _globals['_SERVICELEVEL']._serialized_end=1162
+  _globals['_TRACKINGNUMBERSOURCE']._serialized_start=1165
+  _globals['_TRACKINGNUMBERSOURCE']._serialized_end=1343
   _globals['_SHIPMENTLINE']._serialized_start=149
   _globals['_SHIPMENTLINE']._serialized_end=225
   _globals['_PLANNEDSHIPMENT']._serialized_start=227
@@ -48,8 +48,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PARCEL']._serialized_end=570
   _globals['_QUALITYCHECKITEM']._serialized_start=572
   _globals['_QUALITYCHECKITEM']._serialized_end=640
-  _globals['_QUALITYCHECK']._serialized_start=642
-  _globals['_QUALITYCHECK']._serialized_end=766
-  _globals['_CARRIERRATE']._serialized_start=769
-  _globals['_CARRIERRATE']._serialized_end=933
+  _globals['_QUALITYCHECK']._serialized_start=643
+  _globals['_QUALITYCHECK']._serialized_end=782
+  _globals['_CARRIERRATE']._serialized_start=785
+  _globals['_CARRIERRATE']._serialized_end=949
 # @@protoc_insertion_point(module_scope)

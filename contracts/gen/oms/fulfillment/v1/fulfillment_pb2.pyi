@@ -99,14 +99,16 @@ class QualityCheckItem(_message.Message):
     def __init__(self, check_code: _Optional[str] = ..., passed: _Optional[bool] = ..., note: _Optional[str] = ...) -> None: ...
 
 class QualityCheck(_message.Message):
-    __slots__ = ("passed", "items", "inspector")
+    __slots__ = ("passed", "items", "inspector", "notes")
     PASSED_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     INSPECTOR_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
     passed: bool
     items: _containers.RepeatedCompositeFieldContainer[QualityCheckItem]
     inspector: _actor_pb2.Actor
-    def __init__(self, passed: _Optional[bool] = ..., items: _Optional[_Iterable[_Union[QualityCheckItem, _Mapping]]] = ..., inspector: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ...) -> None: ...
+    notes: str
+    def __init__(self, passed: _Optional[bool] = ..., items: _Optional[_Iterable[_Union[QualityCheckItem, _Mapping]]] = ..., inspector: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., notes: _Optional[str] = ...) -> None: ...
 
 class CarrierRate(_message.Message):
     __slots__ = ("carrier_code", "service_level", "rate", "zone", "transit_days")

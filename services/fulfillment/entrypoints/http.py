@@ -1,0 +1,121 @@
+"""Warehouse operators' HTTP API: the work queue, and pick, pack and dispatch confirmations."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request
+
+from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableContent, problem_responses
+from oms_platform.service import service_runtime
+from services.fulfillment.application.service import FulfillmentApplication, ShipmentNotFound
+from services.fulfillment.application.work_queue import QueueFilter
+from services.fulfillment.domain.errors import (
+    PickRejected,
+    QualityCheckFailed,
+    ShipmentStateConflict,
+    TrackingNumberRequired,
+)
+from services.fulfillment.domain.shipment import ShipmentStatus
+from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
+from services.fulfillment.entrypoints.schemas import (
+    DispatchRequest,
+    PackRequest,
+    PickRequest,
+    ShipmentList,
+    ShipmentView,
+    shipment_view,
+)
+
+router = APIRouter(prefix="/shipments", tags=["shipments"])
+
+ShipmentId = Annotated[uuid.UUID, Path(description="The shipment (UUID).")]
+Actor = Annotated[str, Header(alias="X-Actor", min_length=1, max_length=128,
+                              description="The warehouse operator doing this, for the audit trail.")]
+COMMAND_PROBLEMS = problem_responses(400, 404, 409, 422)
+
+
+def _app(request: Request) -> FulfillmentApplication:
+    return service_runtime(request).app
+
+
+@router.get("", response_model=ShipmentList, responses=problem_responses(422),
+            summary="The warehouse work queue: highest priority first, then oldest")
+def list_shipments(
+    request: Request,
+    order_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: ShipmentStatus | None = None,
+    warehouse_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> ShipmentList:
+    wanted = QueueFilter(order_id=order_id, status=status, warehouse_id=warehouse_id)
+    return ShipmentList(shipments=[shipment_view(s) for s in _app(request).shipments(wanted, limit)])
+
+
+@router.get("/{shipment_id}", response_model=ShipmentView, responses=problem_responses(404, 422))
+def get_shipment(shipment_id: ShipmentId, request: Request) -> ShipmentView:
+    with refusals_as_problems():
+        return shipment_view(_app(request).shipment(str(shipment_id)))
+
+
+@router.post("/{shipment_id}/pick", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
+             summary="Confirm the pick; units not found are reported short")
+def pick_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
+                  body: PickRequest | None = None) -> ShipmentView:
+    picked = None if body is None or body.picked is None else [
+        PickedUnits(line.line_id, line.quantity) for line in body.picked
+    ]
+    with refusals_as_problems():
+        return shipment_view(_app(request).pick_shipment(str(shipment_id), picked, actor))
+
+
+@router.post("/{shipment_id}/pack", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
+             summary="Confirm packing with its quality check; a failed check leaves the shipment picked")
+def pack_shipment(shipment_id: ShipmentId, body: PackRequest, actor: Actor, request: Request) -> ShipmentView:
+    parcels = [
+        Parcel(str(number), p.weight_grams, p.length_mm, p.width_mm, p.height_mm)
+        for number, p in enumerate(body.parcels, start=1)
+    ]
+    check = QualityCheck(body.quality_check.passed, body.quality_check.notes)
+    with refusals_as_problems():
+        return shipment_view(_app(request).pack_shipment(str(shipment_id), parcels, check, actor))
+
+
+@router.post("/{shipment_id}/dispatch", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
+             summary="Outbound scan: choose the carrier unless given, assign tracking numbers, dispatch")
+def dispatch_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
+                      body: DispatchRequest | None = None) -> ShipmentView:
+    body = body or DispatchRequest()
+    with refusals_as_problems():
+        shipment = _app(request).dispatch_shipment(str(shipment_id), body.carrier_code, body.tracking_number, actor)
+        return shipment_view(shipment)
+
+
+@contextmanager
+def refusals_as_problems() -> Iterator[None]:
+    """The domain's refusals as problem details; nothing was recorded when one is raised."""
+    try:
+        yield
+    except ShipmentNotFound as missing:
+        raise NotFound("shipment", missing.shipment_id) from None
+    except ShipmentStateConflict as conflict:
+        raise Conflict(
+            str(conflict), slug="shipment-state-conflict",
+            extensions={"shipment_id": conflict.shipment_id, "shipment_status": conflict.status,
+                        "command": conflict.command},
+        ) from None
+    except PickRejected as rejected:
+        raise UnprocessableContent(str(rejected), [
+            FieldError(f"picked[{p.index}].{p.field}", p.code, p.message, "body") for p in rejected.problems
+        ], slug="pick-rejected") from None
+    except QualityCheckFailed as failed:
+        raise UnprocessableContent(str(failed), [
+            FieldError("quality_check.passed", "quality-check-failed", "the shipment stays picked", "body")
+        ], slug="quality-check-failed") from None
+    except TrackingNumberRequired as required:
+        raise UnprocessableContent(str(required), [
+            FieldError("tracking_number", "required-for-carrier", str(required), "body")
+        ], slug="tracking-number-required") from None
