@@ -1,5 +1,116 @@
+"""The ingest service's store, its queries, and the commands of the HTTP intake."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.utils import get_topic
+from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
+
 from oms_platform.store import ServiceApplication
+from services.ingest.adapters.stored_values import register_stored_values
+from services.ingest.application.intake import (
+    OrderTaken,
+    Refused,
+    UpdateTaken,
+    apply_channel_update,
+    take_channel_order,
+)
+from services.ingest.domain.catalogue import CatalogueEntry, ListedProduct
+from services.ingest.domain.channel_order import ChannelOrder
+from services.ingest.domain.delivery import Delivery
+from services.ingest.domain.errors import ChannelOrderContentDiffers, UpdateAlreadyRejected
+from services.ingest.domain.order_numbers import OrderNumberSequence
+from services.ingest.domain.rejection import Rejection
+from services.ingest.domain.reported_order import ChannelOrderRef, ChannelOrderUpdate, ReportedOrder
+
+# The Kafka consumer may write the same aggregates (an order, the day's order numbers) at the same
+# moment; the loser of such a race starts again on fresh state.
+_retry_on_conflict = retry(
+    retry=retry_if_exception_type(IntegrityError),
+    stop=stop_after_attempt(5),
+    wait=wait_random(0.005, 0.05),
+    reraise=True,
+)
+_SCAN_PAGE = 500
 
 
 class IngestApplication(ServiceApplication):
     """The ingest service's event-sourced store and its commands."""
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_stored_values(transcoder)
+
+    @_retry_on_conflict
+    def take_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:
+        """Accept, reject or recognise a channel order entered over HTTP.
+
+        Raises ChannelOrderContentDiffers, recording nothing, when the channel order was accepted
+        with other content: the caller is told at once that changes go as updates.
+        """
+        decision = take_channel_order(self, order, delivery)
+        outcome = decision.outcome
+        if isinstance(outcome, OrderTaken) and not outcome.identical:
+            raise ChannelOrderContentDiffers(outcome.order.order_id, outcome.order.order_number)
+        self._record_decided(decision.to_record)
+        return outcome
+
+    @_retry_on_conflict
+    def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery) -> UpdateTaken | Refused:
+        """Apply or reject a channel update entered over HTTP; UpdateAlreadyRejected for a resent
+        update id that was rejected before."""
+        decision = apply_channel_update(self, ref, update, delivery)
+        outcome = decision.outcome
+        if isinstance(outcome, Refused) and outcome.earlier:
+            raise UpdateAlreadyRejected(update.update_id, outcome.rejection.rejection_id)
+        self._record_decided(decision.to_record)
+        return outcome
+
+    def _record_decided(self, aggregates: tuple) -> None:
+        if aggregates:
+            self.record(*aggregates)
+
+    def channel_order(self, order_id: str) -> ChannelOrder | None:
+        return self._get(ChannelOrder.create_id(order_id))
+
+    def rejection(self, rejection_id: str) -> Rejection | None:
+        return self._get(Rejection.create_id(rejection_id))
+
+    def catalogue_entry(self, sku: str) -> CatalogueEntry | None:
+        return self._get(CatalogueEntry.create_id(sku))
+
+    def listings(self, skus: Iterable[str]) -> dict[str, ListedProduct]:
+        entries = (self.catalogue_entry(sku) for sku in set(skus) if sku)
+        return {entry.sku: entry.listing for entry in entries if entry is not None}
+
+    def order_number_sequence(self, day: str) -> OrderNumberSequence:
+        return self._get(OrderNumberSequence.create_id(day)) or OrderNumberSequence(day)
+
+    def rejections(self, limit: int, channel_account: str | None = None) -> list[Rejection]:
+        """The newest rejections first, read from the store's log.
+
+        A staff view over ingest's own store; the projection service builds the searchable views.
+        """
+        newest: deque[Rejection] = deque(maxlen=limit)
+        topics = [get_topic(Rejection.Recorded)]
+        position = 0
+        while page := self.recorder.select_notifications(
+            start=position, limit=_SCAN_PAGE, topics=topics, inclusive_of_start=False
+        ):
+            for notification in page:
+                rejection = self.mapper.to_domain_event(notification).mutate(None)
+                if channel_account is None or rejection.channel_order.channel_account == channel_account:
+                    newest.append(rejection)
+            position = page[-1].id
+        return list(reversed(newest))
+
+    def _get(self, aggregate_id: Any) -> Any:
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None

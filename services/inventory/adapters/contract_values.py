@@ -1,0 +1,56 @@
+"""Domain values <-> the shared contract types (money, lines, allocations, enums, timestamps)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from oms.common.v1.line_quantity_pb2 import LineQuantity, WarehouseAllocation
+from oms.common.v1.money_pb2 import Money
+from oms.inventory.v1.inventory_pb2 import StockLevel
+from services.inventory.domain.sourcing import RequestedLine
+
+
+def money(currency: str, minor_units: int) -> Money:
+    return Money(currency_code=currency, minor_units=minor_units)
+
+
+def timestamp(moment: datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+    return stamp
+
+
+def stock_level(on_hand: int, reserved: int) -> StockLevel:
+    return StockLevel(on_hand=on_hand, reserved=reserved, available=on_hand - reserved)
+
+
+def line_quantities(lines: Iterable[Mapping[str, Any]]) -> list[LineQuantity]:
+    return [LineQuantity(line_id=l["line_id"], sku=l["sku"], quantity=l["quantity"]) for l in lines]
+
+
+def warehouse_allocation(data: Mapping[str, Any]) -> WarehouseAllocation:
+    return WarehouseAllocation(warehouse_id=data["warehouse_id"], lines=line_quantities(data["lines"]))
+
+
+def requested_lines(lines: Iterable[LineQuantity]) -> tuple[RequestedLine, ...]:
+    return tuple(RequestedLine(line.line_id, line.sku, line.quantity) for line in lines)
+
+
+def enum_value(enum: EnumTypeWrapper, prefix: str, code: str) -> int:
+    """Domain code "order_cancelled" -> RELEASE_REASON_ORDER_CANCELLED; unknown codes -> 0."""
+    name = f"{prefix}_{code.upper()}"
+    return enum.Value(name) if name in enum.keys() else 0
+
+
+def enum_code(enum: EnumTypeWrapper, prefix: str, value: int) -> str:
+    """RELEASE_REASON_ORDER_CANCELLED -> "order_cancelled"; values this build does not know -> "unspecified"."""
+    try:
+        name = enum.Name(value)
+    except ValueError:
+        return "unspecified"
+    return name.removeprefix(f"{prefix}_").lower()

@@ -1,0 +1,176 @@
+"""The ingest application against a real store, SQLite and PostgreSQL: intake, updates, rejections."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+
+import pytest
+
+from oms.common.v1.money_pb2 import Money as MoneyMessage
+from oms.inventory.v1.catalogue_events_pb2 import ProductCatalogued
+from oms_platform.identity import order_id_for
+from oms_platform.messaging.consumer import InvalidMessage
+from oms_platform.store import open_application
+from services.ingest.application.handlers import catalogue_product
+from services.ingest.application.intake import OrderTaken, Refused, UpdateTaken, take_channel_order
+from services.ingest.application.service import IngestApplication
+from services.ingest.domain.catalogue import CatalogueEntry
+from services.ingest.domain.delivery import HTTP, Delivery
+from services.ingest.domain.errors import ChannelOrderContentDiffers, UpdateAlreadyRejected
+from services.ingest.domain.reported_order import (
+    Cancellation,
+    ChannelOrderRef,
+    ChannelOrderUpdate,
+    Contact,
+    Money,
+    Payment,
+)
+from services.ingest.settings import IngestSettings
+
+from .domain_examples import CATALOGUE, line, order
+
+ORDER_NUMBER = re.compile(r"SO-\d{8}-\d{6}")
+
+
+def http(body: bytes = b"{}") -> Delivery:
+    return Delivery(HTTP, "", body, "application/json")
+
+
+@pytest.fixture
+def settings(store_backend, ingest_database_url):
+    return IngestSettings(data_dir=store_backend.data_dir, database_url=ingest_database_url)
+
+
+@pytest.fixture
+def ingest(settings):
+    app = open_application(IngestApplication, settings)
+    app.record(*(CatalogueEntry(sku=p.sku, name=p.name, unit_price=p.unit_price, active=p.active)
+                 for p in CATALOGUE.values()))
+    yield app
+    app.close()
+
+
+def test_an_order_is_accepted_once_with_an_order_number(ingest):
+    first = ingest.take_order(order(), http())
+    again = ingest.take_order(order(), http())
+
+    assert isinstance(first, OrderTaken) and first.first_time
+    assert first.order.order_id == order_id_for("webshop", "WS-1")
+    assert ORDER_NUMBER.fullmatch(first.order.order_number)
+    assert isinstance(again, OrderTaken) and not again.first_time
+    stored = ingest.channel_order(first.order.order_id)
+    assert (stored.order_number, stored.duplicates) == (first.order.order_number, 1)
+    assert stored.order.contact.phone == "+8613800138000"
+
+
+def test_other_content_under_the_same_channel_order_changes_nothing(ingest):
+    ingest.take_order(order(), http())
+    position = ingest.position()
+
+    with pytest.raises(ChannelOrderContentDiffers):
+        ingest.take_order(order(buyer_note="deliver to the back door"), http())
+
+    assert ingest.position() == position
+
+
+def test_orders_get_consecutive_numbers_even_when_taken_at_once(ingest):
+    orders = [order(ref=ChannelOrderRef("web_shop", "webshop", f"WS-{n}")) for n in range(8)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        taken = list(pool.map(lambda o: ingest.take_order(o, http()), orders))
+
+    serials = sorted(int(t.order.order_number[-6:]) for t in taken)
+    assert serials == list(range(1, 9))
+
+
+def test_a_rejection_is_kept_with_its_reasons_and_bytes_and_listed_newest_first(ingest, settings):
+    bad = order(contact=Contact("王小明", "123"), lines=(line(sku="NOPE", price=Money("CNY", 1)),))
+    first = ingest.take_order(bad, http(b'{"first": true}'))
+    other_account = replace(bad, ref=ChannelOrderRef("marketplace", "tmall-flagship", "TM-1"))
+    second = ingest.take_order(other_account, http(b'{"second": true}'))
+
+    assert isinstance(first, Refused) and isinstance(second, Refused)
+    assert {(r.field_path, r.code) for r in first.rejection.reasons} == {
+        ("contact.phone", "INVALID_PHONE"), ("lines[0].sku", "UNKNOWN_SKU")}
+    ingest.close()
+    reopened = open_application(IngestApplication, settings)
+    try:
+        assert [r.rejection_id for r in reopened.rejections(10)] == [
+            second.rejection.rejection_id, first.rejection.rejection_id]
+        assert [r.rejection_id for r in reopened.rejections(1)] == [second.rejection.rejection_id]
+        [only] = reopened.rejections(10, channel_account="webshop")
+        assert only.delivery.payload == b'{"first": true}'
+        assert reopened.rejection(first.rejection.rejection_id).reasons == first.rejection.reasons
+    finally:
+        reopened.close()
+
+
+def test_a_rejected_channel_order_that_comes_back_valid_is_accepted(ingest):
+    rejected = ingest.take_order(order(contact=Contact("王小明", "123")), http())
+    accepted = ingest.take_order(order(), http())
+
+    assert isinstance(rejected, Refused)
+    assert isinstance(accepted, OrderTaken) and accepted.first_time
+    assert ingest.rejection(rejected.rejection.rejection_id) is not None
+
+
+def test_updates_apply_once_and_a_rejected_update_stays_rejected(ingest):
+    taken = ingest.take_order(order(), http())
+    ref = taken.order.ref
+    paid = ChannelOrderUpdate("pay-1", Payment("paid", "online", Money("CNY", 22700)))
+
+    applied = ingest.update_order(ref, paid, http())
+    position = ingest.position()
+    again = ingest.update_order(ref, paid, http())
+    wrong_currency = ChannelOrderUpdate("pay-2", Payment("paid", "online", Money("USD", 1)))
+    refused = ingest.update_order(ref, wrong_currency, http())
+
+    assert isinstance(applied, UpdateTaken) and applied.first_time
+    assert isinstance(again, UpdateTaken) and not again.first_time
+    assert isinstance(refused, Refused)
+    assert position == ingest.position() - 1  # only the rejection was recorded since
+    with pytest.raises(UpdateAlreadyRejected):
+        ingest.update_order(ref, wrong_currency, http())
+    assert ingest.channel_order(taken.order.order_id).payment == paid.change
+
+
+def test_an_update_for_an_order_never_accepted_is_rejected(ingest):
+    ref = ChannelOrderRef("web_shop", "webshop", "NEVER")
+    outcome = ingest.update_order(ref, ChannelOrderUpdate("c-1", Cancellation("x")), http())
+
+    assert isinstance(outcome, Refused)
+    assert [r.code for r in outcome.rejection.reasons] == ["UNKNOWN_CHANNEL_ORDER"]
+    assert outcome.rejection.order_id == ""
+
+
+def test_a_rejected_kafka_delivery_is_rejected_once_however_often_it_comes(ingest):
+    unreadable = replace(order(), ref=ChannelOrderRef("", "", ""))
+    delivery = Delivery("kafka", "evt-77", b"envelope bytes", "application/x-protobuf", payload_root="order")
+
+    first = take_channel_order(ingest, unreadable, delivery)
+    ingest.record(*first.to_record)
+    again = take_channel_order(ingest, unreadable, delivery)
+
+    assert isinstance(first.outcome, Refused)
+    assert {r.field_path for r in first.outcome.rejection.reasons} >= {"order.channel", "order.channel_account"}
+    assert isinstance(again.outcome, Refused) and again.outcome.earlier and again.to_record == ()
+
+
+def product(sku: str, minor_units: int | None = 100, active: bool = True) -> ProductCatalogued:
+    price = None if minor_units is None else MoneyMessage(currency_code="CNY", minor_units=minor_units)
+    return ProductCatalogued(sku=sku, name=sku.title(), active=active, unit_price=price)
+
+
+def test_the_catalogue_follows_inventory_and_refuses_products_without_price(ingest):
+    no_inbound = None  # the catalogue handler does not look at where a message came from
+    ingest.record(*catalogue_product(ingest, product("TEA-250", 11900), no_inbound))
+    ingest.record(*catalogue_product(ingest, product("NEW-1", active=False), no_inbound))
+
+    listings = ingest.listings({"TEA-250", "NEW-1"})
+    assert listings["TEA-250"].unit_price == Money("CNY", 11900)
+    assert not listings["NEW-1"].active
+    with pytest.raises(InvalidMessage):
+        catalogue_product(ingest, product("NO-PRICE", None), no_inbound)
+    with pytest.raises(InvalidMessage):
+        catalogue_product(ingest, product(" "), no_inbound)
