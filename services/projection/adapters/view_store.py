@@ -1,0 +1,187 @@
+"""The projection's own database: SQLite by default, a PostgreSQL schema when configured.
+
+View code writes plain SQL with `?` placeholders and talks to a `Session`; the store turns the
+placeholders into the driver's style and a lost or busy database into `ViewStoreUnavailable`,
+which callers wait out rather than give up on (a message must not be lost because the database
+blinked).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+from oms_platform.settings import ConfigurationError, ServiceSettings
+from services.projection.adapters.view_schema import statements
+
+Row = dict[str, Any]
+_SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+class ViewStoreUnavailable(Exception):
+    """The database is unreachable, busy or chose this transaction as a deadlock victim: retry."""
+
+
+class Session(Protocol):
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> None: ...
+    def one(self, statement: str, params: Sequence[Any] = ()) -> Row | None: ...
+    def all(self, statement: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+
+class ViewStore(Protocol):
+    dialect: str
+
+    def write(self) -> Any:
+        """Context manager: a Session whose statements commit together, or not at all."""
+
+    def read(self) -> Any:
+        """Context manager: a Session that sees one consistent state of the views."""
+
+    def close(self) -> None: ...
+
+
+def open_view_store(settings: ServiceSettings) -> ViewStore:
+    """The views beside the service's store: `<data_dir>/projection.sqlite3`, or schema `projection`."""
+    try:
+        if settings.database_url:
+            return PostgresViewStore(settings.database_url, schema=settings.service_name)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return SqliteViewStore(settings.data_dir / f"{settings.service_name}.sqlite3")
+    except (sqlite3.Error, psycopg.Error) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ConfigurationError(f"cannot open the projection views: {reason}") from None
+
+
+class _DbApiSession:
+    def __init__(self, cursor: Any, translate: Any):
+        self._cursor = cursor
+        self._translate = translate
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        self._cursor.execute(self._translate(statement), tuple(params))
+
+    def one(self, statement: str, params: Sequence[Any] = ()) -> Row | None:
+        self.execute(statement, params)
+        row = self._cursor.fetchone()
+        return dict(row) if row is not None else None
+
+    def all(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        self.execute(statement, params)
+        return [dict(row) for row in self._cursor.fetchall()]
+
+
+class SqliteViewStore:
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, *, lock_timeout_seconds: float = 30.0):
+        self.path = path
+        self._timeout = lock_timeout_seconds
+        with self._connection() as connection:
+            # WAL lets the query API read while a message is being applied.
+            connection.execute("PRAGMA journal_mode=WAL")
+            for statement in statements(self.dialect):
+                connection.execute(statement)
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        # A connection per session: cheap for SQLite, and no connection is shared between threads.
+        connection = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _session(self, begin: str) -> Iterator[Session]:
+        try:
+            with self._connection() as connection:
+                connection.execute(begin)
+                try:
+                    yield _DbApiSession(connection.cursor(), _same)
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise ViewStoreUnavailable(str(error)) from error
+            raise
+
+    def write(self) -> Any:
+        # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
+        return self._session("BEGIN IMMEDIATE")
+
+    def read(self) -> Any:
+        return self._session("BEGIN")
+
+    def close(self) -> None:
+        pass
+
+
+class PostgresViewStore:
+    dialect = "postgresql"
+
+    def __init__(self, url: str, *, schema: str, max_connections: int = 8):
+        if not _SCHEMA_NAME.fullmatch(schema):
+            raise ConfigurationError(f"not a usable schema name for the views: {schema!r}")
+        with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=max_connections,
+            kwargs={"row_factory": dict_row, "options": f"-c search_path={schema}", "connect_timeout": 5},
+            timeout=10,
+            open=True,
+        )
+        with self.write() as session:
+            # Two services starting at once may both create a table; the lock makes that one at a time.
+            session.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
+            for statement in statements(self.dialect):
+                session.execute(statement)
+
+    @contextmanager
+    def _session(self, *, read_only: bool) -> Iterator[Session]:
+        try:
+            with self._pool.connection() as connection:
+                with connection.transaction():
+                    if read_only:
+                        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    yield _DbApiSession(connection.cursor(), _to_pyformat)
+        except psycopg.OperationalError as error:  # lost connection, pool timeout, deadlock victim
+            raise ViewStoreUnavailable(str(error).strip() or type(error).__name__) from error
+
+    def write(self) -> Any:
+        return self._session(read_only=False)
+
+    def read(self) -> Any:
+        return self._session(read_only=True)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def _same(statement: str) -> str:
+    return statement
+
+
+@functools.lru_cache(maxsize=512)
+def _to_pyformat(statement: str) -> str:
+    # View SQL never contains a literal `?` or `%`: values always travel as parameters.
+    return statement.replace("?", "%s")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
