@@ -23,7 +23,13 @@ def store_environment(settings: ServiceSettings) -> dict[str, str]:
             "SQLITE_DBNAME": str(settings.data_dir / f"{settings.service_name}.sqlite3"),
             "SQLITE_LOCK_TIMEOUT": "30",
         }
-    return _postgres_environment(settings.database_url, schema=settings.service_name)
+    return _postgres_environment(settings.database_url, schema=store_schema(settings))
+
+
+def store_schema(settings: ServiceSettings) -> str:
+    """The service's own PostgreSQL schema. Prefixed because the library does not quote
+    identifiers and service names such as "order" are reserved words in SQL."""
+    return f"oms_{settings.service_name}"
 
 
 def _postgres_environment(url: str, *, schema: str) -> dict[str, str]:
@@ -61,7 +67,7 @@ def open_application(app_class: type[App], settings: ServiceSettings) -> App:
     """Open the service's store, failing with one clear line when it cannot work."""
     env = store_environment(settings)
     if settings.database_url:
-        _create_schema(settings.database_url, settings.service_name)
+        _create_schema(settings.database_url, store_schema(settings))
     try:
         return app_class(env=env)
     except Exception as error:  # the library raises several types; the operator needs one line

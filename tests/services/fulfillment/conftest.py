@@ -21,7 +21,7 @@ def store(store_backend) -> Iterator[StoreLocation]:
     if not store_backend.is_postgres:
         yield StoreLocation(store_backend.data_dir, None)
         return
-    # Every fulfillment store lives in the schema "fulfillment": a database per test keeps them apart.
+    # Every fulfillment store lives in the schema "oms_fulfillment": a database per test keeps them apart.
     with fresh_database(store_backend.database_url, prefix="fulfillment") as url:
         yield StoreLocation(store_backend.data_dir, url)
 

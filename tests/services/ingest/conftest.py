@@ -11,7 +11,7 @@ from tests.support.postgres import fresh_database
 
 @pytest.fixture
 def ingest_database_url(store_backend) -> Iterator[str | None]:
-    """None for SQLite; else a fresh PostgreSQL database, since every ingest store uses the schema "ingest"."""
+    """None for SQLite; else a fresh PostgreSQL database, since every ingest store uses the schema "oms_ingest"."""
     if store_backend.database_url is None:
         yield None
         return

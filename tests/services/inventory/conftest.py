@@ -22,7 +22,7 @@ from tests.support.services import running_service
 
 @pytest.fixture
 def inventory_store(store_backend: StoreBackend) -> Iterator[StoreBackend]:
-    """The backend with a database of this test's own: the service's schema is always "inventory"."""
+    """The backend with a database of this test's own: the service's schema is always "oms_inventory"."""
     if not store_backend.is_postgres:
         yield store_backend
         return

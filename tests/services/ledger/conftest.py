@@ -1,5 +1,5 @@
 """A store of the ledger's own per test: SQLite under the test's folder, or a fresh PostgreSQL
-database (the ledger's schema is always named "ledger", so tests must not share a database)."""
+database (the ledger's schema is always named "oms_ledger", so tests must not share a database)."""
 
 from collections.abc import Iterator
 

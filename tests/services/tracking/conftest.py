@@ -19,7 +19,7 @@ def broker(embedded_broker) -> str:
 
 @pytest.fixture
 def tracking_database(store_backend) -> Iterator[str | None]:
-    # The service always uses the schema "tracking", so each PostgreSQL test gets a database of its own.
+    # The service always uses the schema "oms_tracking", so each PostgreSQL test gets a database of its own.
     with fresh_database(store_backend.database_url, "tracking") if store_backend.is_postgres else nullcontext() as url:
         yield url
 

@@ -1,0 +1,45 @@
+"""Why an order was held, cancelled or asked to change, in the words of the contracts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class HoldReason(StrEnum):
+    PAYMENT_NOT_VERIFIED = "PAYMENT_NOT_VERIFIED"
+    PAYMENT_AMOUNT_MISMATCH = "PAYMENT_AMOUNT_MISMATCH"
+    PRICE_MISMATCH = "PRICE_MISMATCH"
+    CREDIT_RISK = "CREDIT_RISK"
+    BLACKLISTED = "BLACKLISTED"
+    ADDRESS_ANOMALY = "ADDRESS_ANOMALY"
+    UNUSUAL_QUANTITY = "UNUSUAL_QUANTITY"
+    COD_LIMIT_EXCEEDED = "COD_LIMIT_EXCEEDED"
+    APPROVAL_REQUIRED = "APPROVAL_REQUIRED"
+    MANUAL = "MANUAL"
+    CUSTOMER_REQUEST = "CUSTOMER_REQUEST"
+    MERGE_WINDOW = "MERGE_WINDOW"
+    # Not a reason staff can choose: the order waits because inventory could not reserve it.
+    INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"
+
+
+class CancellationReason(StrEnum):
+    CUSTOMER_REQUEST = "CUSTOMER_REQUEST"
+    CHANNEL_CANCELLED = "CHANNEL_CANCELLED"
+    PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT"
+    REVIEW_REJECTED = "REVIEW_REJECTED"
+    OUT_OF_STOCK = "OUT_OF_STOCK"
+    DUPLICATE = "DUPLICATE"
+    STAFF_DECISION = "STAFF_DECISION"
+
+
+class ChangeKind(StrEnum):
+    CANCEL = "CANCEL"
+    ADDRESS = "ADDRESS"
+    PAYMENT = "PAYMENT"
+
+
+class ChangeSource(StrEnum):
+    CHANNEL = "CHANNEL"
+    CUSTOMER_SELF_SERVICE = "CUSTOMER_SELF_SERVICE"
+    STAFF = "STAFF"
+    SYSTEM = "SYSTEM"
