@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-deps contracts contracts-baseline lock clean test-fault
+.PHONY: run demo test install system-deps contracts contracts-baseline lock clean test-fault
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
@@ -34,6 +34,10 @@ system-deps:
 ## The whole system on the embedded default: broker, stores, seven services, dashboard.
 run: $(STAMP)
 	$(PY) -m oms_platform.devstack
+
+## Simulated channels, warehouse and carrier against the system `make run` started.
+demo: $(STAMP)
+	$(PY) -m oms_demo
 
 ## Unit, integration, contract and fault tests against a real broker and real PostgreSQL.
 test: $(STAMP) system-deps

@@ -42,6 +42,9 @@ class ServiceDefinition:
     publications: PublicationMap = field(default=lambda event: ())
     handlers: Mapping[Any, Handler] = field(default_factory=dict)  # message class -> handler
     routers: Sequence[APIRouter] = ()
+    # False for a service that consumes its topics by other means (the projection's faust
+    # stream); the runtime then starts no tracked consumer of its own.
+    platform_consumer: bool = True
 
     @property
     def name(self) -> str:
@@ -101,7 +104,7 @@ async def _kafka_lifespan(runtime: ServiceRuntime) -> AsyncIterator[None]:
     runtime.tasks["relay"] = asyncio.create_task(_supervised(runtime, "relay", _run_relay))
     # A service listed as a consumer of a topic always consumes it, handlers or not, so that
     # whatever arrives there is at least checked against the contract and never silently lost.
-    if runtime.catalogue.consumed_by(runtime.definition.name):
+    if runtime.definition.platform_consumer and runtime.catalogue.consumed_by(runtime.definition.name):
         runtime.tasks["consumer"] = asyncio.create_task(_supervised(runtime, "consumer", _run_consumer))
     try:
         yield

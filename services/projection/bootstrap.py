@@ -33,13 +33,13 @@ def definition() -> ServiceDefinition:
         # FastAPI runs an included router's lifespan inside the app's own: the projection's parts
         # start after the runtime's producer and topics are up, and stop before they go.
         routers=(APIRouter(lifespan=projection_lifespan), query_api.router, command_api.router, dashboard.router),
+        platform_consumer=False,  # the faust stream below consumes every events topic
     )
 
 
 @asynccontextmanager
 async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
     runtime: ServiceRuntime = http.state.runtime
-    _stop_platform_consumer(runtime)  # before anything awaits, so it never joins the group
     settings: ProjectionSettings = runtime.settings  # type: ignore[assignment]
     views = await asyncio.to_thread(open_view_store, settings)
     http.state.views = views
@@ -60,15 +60,6 @@ async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
             pass  # wait_for cancelled it
         await http.state.commands.close()
         views.close()
-
-
-def _stop_platform_consumer(runtime: ServiceRuntime) -> None:
-    # The runtime starts its tracked consumer for every service the catalogue lists as a
-    # consumer. The projection consumes through faust instead (the design card), in the same
-    # consumer group, so the runtime's consumer is cancelled before it first runs.
-    consumer = runtime.tasks.pop("consumer", None)
-    if consumer is not None:
-        consumer.cancel()
 
 
 def _stream_app(runtime: ServiceRuntime, views: ViewStore) -> faust.App:
