@@ -17,30 +17,48 @@ from oms_platform.messaging.consumer import Inbound
 from services.ledger.adapters.contract_values import method_name, money_from
 from services.ledger.domain.identities import payment_id_for
 from services.ledger.domain.journal import SourceEvent
+from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import Payment
 
 
 def order_terms_from(message: OrderPlaced) -> OrderTerms:
-    """The totals the customer was charged, as the channel reported them with the order."""
-    totals = message.reported_totals
-    if not totals.grand_total.currency_code:
-        totals = _totals_from_lines(message)
-    currency = totals.grand_total.currency_code
+    """The totals the customer was charged, as the channel reported them with the order.
+
+    Channels report some totals and not others (most give only the grand total). What is missing
+    comes from the lines; what is still unexplained between goods, tax and the grand total is the
+    shipping fee when positive, an order-level discount when negative, so the entry always
+    balances against what the customer actually pays.
+    """
+    reported, lines = message.reported_totals, _totals_from_lines(message)
+    currency = reported.grand_total.currency_code or lines.grand_total.currency_code
+
+    def part(name: str) -> Money:
+        field = getattr(reported, name)
+        return money_from(field if field.currency_code else getattr(lines, name), currency)
+
+    subtotal, discount, tax, grand = (part(name) for name in ("subtotal", "discount_total", "tax_total", "grand_total"))
+    if reported.shipping_fee.currency_code:
+        shipping = money_from(reported.shipping_fee, currency)
+    else:
+        residual = grand - (subtotal - discount + tax)
+        shipping = residual if residual.minor_units >= 0 else Money.zero(currency)
+        if residual.minor_units < 0:
+            discount = discount - residual  # an order-level discount the lines do not show
     return OrderTerms(
-        goods_net=money_from(totals.subtotal, currency) - money_from(totals.discount_total, currency),
-        shipping_fee=money_from(totals.shipping_fee, currency),
-        tax=money_from(totals.tax_total, currency),
-        grand_total=money_from(totals.grand_total, currency),
+        goods_net=subtotal - discount,
+        shipping_fee=shipping,
+        tax=tax,
+        grand_total=grand,
         payment_method=method_name(message.payment_method),
     )
 
 
 def _totals_from_lines(message: OrderPlaced) -> PriceBreakdown:
-    """Totals for a channel that reported none: the lines' prices, no shipping fee."""
-    if not message.lines:
+    """The totals the lines add up to, with no shipping fee."""
+    if not message.lines and not message.reported_totals.grand_total.currency_code:
         raise ValueError("OrderPlaced has neither reported totals nor lines")
-    currency = message.lines[0].unit_price.currency_code
+    currency = message.lines[0].unit_price.currency_code if message.lines else ""
     subtotal = sum(line.unit_price.minor_units * line.quantity for line in message.lines)
     discount = sum(line.discount.minor_units for line in message.lines)
     tax = sum(line.tax.minor_units for line in message.lines)

@@ -1,0 +1,43 @@
+"""Order totals as channels really report them: often only the grand total."""
+
+from oms.common.v1.money_pb2 import Money as MoneyMessage
+from oms.common.v1.order_line_pb2 import OrderLine
+from oms.order.v1.lifecycle_events_pb2 import OrderPlaced
+from oms.order.v1.order_pb2 import PriceBreakdown
+
+from services.ledger.adapters.order_messages import order_terms_from
+from services.ledger.domain.money import Money
+
+
+def cny(minor: int) -> MoneyMessage:
+    return MoneyMessage(currency_code="CNY", minor_units=minor)
+
+
+def placed(grand_total: int) -> OrderPlaced:
+    return OrderPlaced(
+        order_id="o-1",
+        lines=[OrderLine(line_id="1", sku="A", quantity=2, unit_price=cny(12900))],
+        reported_totals=PriceBreakdown(grand_total=cny(grand_total)),
+    )
+
+
+def test_goods_come_from_the_lines_and_the_rest_of_the_grand_total_is_shipping():
+    terms = order_terms_from(placed(25800 + 1000))
+    assert terms.goods_net == Money(25800, "CNY")
+    assert terms.shipping_fee == Money(1000, "CNY")
+    assert terms.tax == Money(0, "CNY")
+    assert terms.grand_total == Money(26800, "CNY")
+
+
+def test_a_grand_total_below_the_lines_is_an_order_level_discount():
+    terms = order_terms_from(placed(25000))
+    assert terms.goods_net == Money(25000, "CNY")
+    assert terms.shipping_fee == Money(0, "CNY")
+
+
+def test_reported_parts_win_over_the_lines():
+    message = placed(30000)
+    message.reported_totals.subtotal.CopyFrom(cny(26000))
+    message.reported_totals.shipping_fee.CopyFrom(cny(4000))
+    terms = order_terms_from(message)
+    assert (terms.goods_net, terms.shipping_fee) == (Money(26000, "CNY"), Money(4000, "CNY"))
