@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test install system-deps contracts contracts-baseline lock clean test-fault
+.PHONY: run demo bench test install system-deps contracts contracts-baseline lock clean test-fault
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
@@ -38,6 +38,12 @@ run: $(STAMP)
 ## Simulated channels, warehouse and carrier against the system `make run` started.
 demo: $(STAMP)
 	$(PY) -m oms_demo
+
+## Orders per second end to end, latency percentiles, memory and CPU per service (its own stack).
+## BENCH_ARGS="--orders 5000 --postgres postgresql://postgres@127.0.0.1:5432/oms_bench" for more.
+BENCH_ARGS ?= --orders 1000
+bench: $(STAMP)
+	$(PY) -m tests.bench $(BENCH_ARGS)
 
 ## Unit, integration, contract and fault tests against a real broker and real PostgreSQL.
 test: $(STAMP) system-deps

@@ -1,0 +1,183 @@
+"""The load: stock, publish orders, work them to delivered, and time what the query API shows."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass, field
+
+import httpx
+from aiokafka import AIOKafkaProducer
+
+from oms_demo.traffic import INTAKE_TOPIC, envelope_for
+from oms_platform.identity import order_id_for
+from tests.e2e.journey import channel_order, stock_catalogue
+from tests.support.stack import SystemStack
+
+SKUS = 20
+PRICE = 9900
+JOURNEY = ("PICKED_UP", "ARRIVED", "OUT_FOR_DELIVERY", "DELIVERED")
+SF_JOURNEY = ("50", "30", "44", "80")
+
+
+@dataclass
+class LoadResult:
+    complete: bool
+    seconds_to_visible: float
+    seconds_to_settled: float
+    visible_rate: float
+    completed_rate: float
+    visible_latencies: list[float] = field(default_factory=list)
+
+
+async def run_load(stack: SystemStack, *, orders: int, rate: float, sample_every: int, timeout: float) -> LoadResult:
+    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=32)) as client:
+        tag = uuid.uuid4().hex[:6].upper()
+        skus = [f"BENCH-{tag}-{n:02d}" for n in range(SKUS)]
+        await stock_catalogue(client, stack.url("inventory"), stack.url("ingest"),
+                              [(sku, PRICE, {"WH-SH": 10**6, "WH-GZ": 10**6, "WH-BJ": 10**6}) for sku in skus])
+        sent: dict[str, float] = {}
+        latencies: list[float] = []
+        stopping = asyncio.Event()
+        started = time.monotonic()
+        workers = [asyncio.create_task(_work_shipments(client, stack, stopping)),
+                   asyncio.create_task(_carry_parcels(client, stack, stopping)),
+                   asyncio.create_task(_sample_latency(client, stack, sent, latencies, stopping))]
+        try:
+            await _publish(stack.bootstrap, tag, skus, orders, rate, sample_every, sent)
+            visible_at = await _until_count(client, stack, "orders_total", orders, started, timeout)
+            settled_at = await _until_count(client, stack, "completed", orders, started, timeout)
+        finally:
+            stopping.set()
+            await asyncio.gather(*workers, return_exceptions=True)
+    complete = visible_at is not None and settled_at is not None
+    visible, settled = (visible_at or timeout), (settled_at or timeout)
+    return LoadResult(complete, visible, settled, orders / visible, orders / settled, latencies)
+
+
+async def _publish(bootstrap: str, tag: str, skus: list[str], orders: int, rate: float, sample_every: int,
+                   sent: dict[str, float]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=5,
+                                max_batch_size=1024 * 1024)
+    await producer.start()
+    try:
+        begun = time.monotonic()
+        pending = []
+        for n in range(orders):
+            channel_order_id = f"B{tag}{n:07d}"
+            message = channel_order(channel_order_id, [(skus[n % len(skus)], 1, PRICE)], phone=f"139{n:08d}")
+            key = f"e2e-market:{channel_order_id}".encode()
+            pending.append(await producer.send(INTAKE_TOPIC, key=key, value=envelope_for(message, adapter="bench")))
+            if n % sample_every == 0:
+                sent[order_id_for("e2e-market", channel_order_id)] = time.monotonic()
+            if rate:
+                await asyncio.sleep(max(0.0, begun + (n + 1) / rate - time.monotonic()))
+        await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+
+
+async def _until_count(client: httpx.AsyncClient, stack: SystemStack, what: str, target: int, started: float,
+                       timeout: float) -> float | None:
+    while time.monotonic() - started < timeout:
+        overview = (await client.get(f"{stack.url('projection')}/api/overview")).json()
+        count = overview["orders_total"] if what == "orders_total" else overview["orders_by_status"].get(what, 0)
+        if count >= target:
+            return time.monotonic() - started
+        await asyncio.sleep(0.25)
+    return None
+
+
+async def _sample_latency(client: httpx.AsyncClient, stack: SystemStack, sent: dict[str, float],
+                          latencies: list[float], stopping: asyncio.Event) -> None:
+    """Poll each sampled order's detail until the query API shows it."""
+    seen: set[str] = set()
+    while not stopping.is_set():
+        for order_id, at in list(sent.items()):
+            if order_id in seen:
+                continue
+            if (await client.get(f"{stack.url('projection')}/api/orders/{order_id}")).status_code == 200:
+                latencies.append(time.monotonic() - at)
+                seen.add(order_id)
+        await asyncio.sleep(0.02)
+
+
+async def _work_shipments(client: httpx.AsyncClient, stack: SystemStack, stopping: asyncio.Event) -> None:
+    steps = {"pick_list_issued": ("pick", None),
+             "picked": ("pack", {"quality_check": {"passed": True}}),
+             "packed": ("dispatch", {})}
+    gate = asyncio.Semaphore(8)
+    base = stack.url("fulfillment")
+
+    async def step(shipment_id: str, command: str, body) -> None:
+        async with gate:
+            await client.post(f"{base}/shipments/{shipment_id}/{command}", json=body, headers={"X-Actor": "bench"})
+
+    while not stopping.is_set():
+        moved = 0
+        for status, (command, body) in steps.items():
+            queue = (await client.get(f"{base}/shipments", params={"status": status, "limit": 500})).json()
+            await asyncio.gather(*(step(s["shipment_id"], command, body) for s in queue["shipments"]))
+            moved += len(queue["shipments"])
+        if not moved:
+            await asyncio.sleep(0.1)
+
+
+async def _carry_parcels(client: httpx.AsyncClient, stack: SystemStack, stopping: asyncio.Event) -> None:
+    """A carrier learns of parcels from the dispatch events downstream teams read, and reports scans."""
+    parcels: asyncio.Queue = asyncio.Queue()
+    reader = asyncio.create_task(_dispatched_parcels(stack.bootstrap, parcels, stopping))
+    gate = asyncio.Semaphore(8)
+
+    async def scan(carrier: str, tracking_number: str, step: int) -> None:
+        journey = SF_JOURNEY if carrier == "SF" else JOURNEY
+        async with gate:
+            answer = await client.post(f"{stack.url('tracking')}/carriers/{carrier.lower()}/events", json={
+                "tracking_number": tracking_number, "event_code": journey[step], "occurred_at": _now()})
+        if answer.status_code in (200, 202, 409):
+            step += 1
+        if step < len(journey):  # not yet known to tracking (404), or more scans to come
+            parcels.put_nowait((carrier, tracking_number, step))
+
+    try:
+        while not stopping.is_set():
+            batch = []
+            while not parcels.empty():
+                batch.append(parcels.get_nowait())
+            await asyncio.gather(*(scan(*parcel) for parcel in batch))
+            await asyncio.sleep(0.05)  # parcels tracking does not know yet come round again
+    finally:
+        reader.cancel()
+
+
+async def _dispatched_parcels(bootstrap: str, parcels: asyncio.Queue, stopping: asyncio.Event) -> None:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from oms.envelope.v1.envelope_pb2 import Envelope
+    from oms.fulfillment.v1.fulfillment_events_pb2 import ShipmentDispatched
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        topic = "oms.fulfillment.events.v1"
+        await consumer._client.force_metadata_update()  # noqa: SLF001 - no public call in aiokafka
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        while not stopping.is_set():
+            for records in (await consumer.getmany(timeout_ms=200)).values():
+                for record in records:
+                    envelope = Envelope.FromString(record.value)
+                    if envelope.type == "oms.fulfillment.v1.ShipmentDispatched":
+                        dispatched = ShipmentDispatched()
+                        envelope.payload.Unpack(dispatched)
+                        parcels.put_nowait((dispatched.carrier_code, dispatched.tracking_numbers[0], 0))
+    finally:
+        await consumer.stop()
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat()

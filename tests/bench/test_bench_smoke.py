@@ -1,0 +1,24 @@
+"""A small run of `make bench`, so the benchmark cannot rot. It times nothing itself."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.kafka
+
+
+def test_a_small_benchmark_runs_to_the_end_and_reports_every_figure(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tests.bench", "--orders", "12", "--sample-every", "3",
+                             "--output", str(tmp_path), "--timeout", "240"],
+                            capture_output=True, text=True, timeout=400)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    [report_file] = tmp_path.glob("bench-*.json")
+    report = json.loads(report_file.read_text())
+    assert report["complete"] and report["orders"] == 12
+    assert report["latency_intake_to_visible_seconds"]["samples"] == 4
+    assert set(report["peak_memory_mib"]) == {"ingest", "order", "inventory", "fulfillment", "tracking", "ledger",
+                                              "projection"}
+    assert all(value > 0 for value in report["peak_memory_mib"].values())
+    assert report["accepted_per_second"] > 0 and report["completed_per_second"] > 0
