@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 import statistics
 import sys
-import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from oms_platform.broker import EmbeddedBroker
-from oms_platform.identity import order_id_for
 from tests.bench.load import LoadResult, run_load
 from tests.bench.processes import ProcessSample, sample_processes
 from tests.support.stack import running_stack

@@ -9,7 +9,7 @@ import pytest
 from tests.support.messaging import TopicReader
 from tests.support.stack import running_stack
 
-from .journey import channel_order, counter, eventually, find_order, place, stock_catalogue
+from .journey import channel_order, eventually, find_order, place, stock_catalogue
 
 pytestmark = [pytest.mark.kafka]
 

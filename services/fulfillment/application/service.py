@@ -6,24 +6,15 @@ import uuid
 from collections.abc import Sequence
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.utils import EnvType
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
-
 from oms_platform.store import ServiceApplication
+from oms_platform.store.conflicts import retry_on_conflict
+
 from services.fulfillment.adapters.stored_values import register_stored_values
 from services.fulfillment.application.work_queue import QueueFilter, WorkQueue
 from services.fulfillment.domain.shipment import Shipment
 from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
-
-# The consumer may update the same shipment (a cancellation) while an operator's command runs:
-# the loser of that race reloads the shipment and tries again on its new state.
-retry_on_conflict = retry(
-    retry=retry_if_exception_type(IntegrityError),
-    stop=stop_after_attempt(5),
-    wait=wait_random(0, 0.05),
-    reraise=True,
-)
 
 
 class ShipmentNotFound(LookupError):

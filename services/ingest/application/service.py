@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.utils import get_topic
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
-
 from oms_platform.store import ServiceApplication
+from oms_platform.store.conflicts import retry_on_conflict
+
 from services.ingest.adapters.stored_values import register_stored_values
 from services.ingest.application.intake import (
     OrderTaken,
@@ -23,19 +23,18 @@ from services.ingest.application.intake import (
 from services.ingest.domain.catalogue import CatalogueEntry, ListedProduct
 from services.ingest.domain.channel_order import ChannelOrder
 from services.ingest.domain.delivery import Delivery
-from services.ingest.domain.errors import ChannelOrderContentDiffers, UpdateAlreadyRejected
+from services.ingest.domain.errors import (
+    ChannelOrderContentDiffers,
+    UpdateAlreadyRejected,
+)
 from services.ingest.domain.order_numbers import OrderNumberSequence
 from services.ingest.domain.rejection import Rejection
-from services.ingest.domain.reported_order import ChannelOrderRef, ChannelOrderUpdate, ReportedOrder
-
-# The Kafka consumer may write the same aggregates (an order, the day's order numbers) at the same
-# moment; the loser of such a race starts again on fresh state.
-_retry_on_conflict = retry(
-    retry=retry_if_exception_type(IntegrityError),
-    stop=stop_after_attempt(5),
-    wait=wait_random(0.005, 0.05),
-    reraise=True,
+from services.ingest.domain.reported_order import (
+    ChannelOrderRef,
+    ChannelOrderUpdate,
+    ReportedOrder,
 )
+
 _SCAN_PAGE = 500
 
 
@@ -46,7 +45,7 @@ class IngestApplication(ServiceApplication):
         super().register_transcodings(transcoder)
         register_stored_values(transcoder)
 
-    @_retry_on_conflict
+    @retry_on_conflict
     def take_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:
         """Accept, reject or recognise a channel order entered over HTTP.
 
@@ -60,7 +59,7 @@ class IngestApplication(ServiceApplication):
         self._record_decided(decision.to_record)
         return outcome
 
-    @_retry_on_conflict
+    @retry_on_conflict
     def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery) -> UpdateTaken | Refused:
         """Apply or reject a channel update entered over HTTP; UpdateAlreadyRejected for a resent
         update id that was rejected before."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from eventsourcing.application import AggregateNotFoundError
-
 from oms_platform.store import ServiceApplication
+
 from services.inventory.application.commands import ReservationRequest
-from services.inventory.application.retrying import retry_on_concurrent_write
+from oms_platform.store.conflicts import retry_on_conflict
 from services.inventory.application.stock_changes import StockChanges
 from services.inventory.domain.catalogue import Catalogue, Listing, Product
 from services.inventory.domain.errors import (
@@ -19,8 +19,18 @@ from services.inventory.domain.errors import (
     UnknownWarehouse,
 )
 from services.inventory.domain.reservation import Reservation
-from services.inventory.domain.sourcing import INSUFFICIENT_STOCK, RequestedLine, Unfillable, source
-from services.inventory.domain.stock import AdjustmentReason, ReceiptKind, StockItem, StockLevel
+from services.inventory.domain.sourcing import (
+    INSUFFICIENT_STOCK,
+    RequestedLine,
+    Unfillable,
+    source,
+)
+from services.inventory.domain.stock import (
+    AdjustmentReason,
+    ReceiptKind,
+    StockItem,
+    StockLevel,
+)
 from services.inventory.domain.warehouses import WAREHOUSE_IDS, check_warehouse
 
 UNKNOWN_SKU = "unknown_sku"
@@ -32,7 +42,7 @@ class InventoryApplication(ServiceApplication):
 
     # --- catalogue ---------------------------------------------------------------------------
 
-    @retry_on_concurrent_write
+    @retry_on_conflict
     def catalogue_product(self, sku: str, listing: Listing) -> tuple[Product, CatalogueOutcome]:
         product = self._find(Product.create_id(sku))
         if product is not None:
@@ -62,7 +72,7 @@ class InventoryApplication(ServiceApplication):
 
     # --- stock -------------------------------------------------------------------------------
 
-    @retry_on_concurrent_write
+    @retry_on_conflict
     def receive_stock(self, sku: str, warehouse_id: str, quantity: int, reference: str,
                       kind: ReceiptKind = ReceiptKind.PURCHASE) -> tuple[StockItem, bool]:
         """Book a receipt; the flag is False when the reference was booked before."""
@@ -72,7 +82,7 @@ class InventoryApplication(ServiceApplication):
         self.record(*changes.aggregates())
         return item, booked
 
-    @retry_on_concurrent_write
+    @retry_on_conflict
     def adjust_stock(self, sku: str, warehouse_id: str, delta: int, reason: AdjustmentReason,
                      note: str = "") -> StockItem:
         changes = self._stock_changes()
@@ -81,7 +91,7 @@ class InventoryApplication(ServiceApplication):
         self.record(*changes.aggregates())
         return item
 
-    @retry_on_concurrent_write
+    @retry_on_conflict
     def count_stock(self, sku: str, warehouse_id: str, counted: int) -> StockItem:
         changes = self._stock_changes()
         item = changes.item(*self._stocked(sku, warehouse_id))

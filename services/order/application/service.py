@@ -6,10 +6,10 @@ import uuid
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
-
+from eventsourcing.persistence import JSONTranscoder
 from oms_platform.store import ServiceApplication
+from oms_platform.store.conflicts import retry_on_conflict
+
 from services.order.application.order_index import OrderIndex, OrderSummary
 from services.order.application.transcodings import register_values
 from services.order.domain.order import Order
@@ -18,15 +18,6 @@ from services.order.domain.review import ReviewPolicy
 from services.order.domain.status import OrderStatus
 from services.order.domain.values import Actor, Address, Contact, Money
 from services.order.settings import OrderSettings
-
-# The consumer may be recording the same order at the same moment: on a version conflict the
-# command runs again on the order's new state.
-retry_on_conflict = retry(
-    retry=retry_if_exception_type(IntegrityError),
-    stop=stop_after_attempt(5),
-    wait=wait_random(0.01, 0.1),
-    reraise=True,
-)
 
 
 class OrderNotFound(Exception):

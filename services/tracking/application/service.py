@@ -5,25 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
-
+from eventsourcing.persistence import JSONTranscoder
 from oms_platform.store import ServiceApplication
+from oms_platform.store.conflicts import retry_on_conflict
+
 from services.tracking.application.transcodings import register_domain_values
-from services.tracking.domain.carrier_codes import canonical_carrier_code, code_table, normal_tracking_number
+from services.tracking.domain.carrier_codes import (
+    canonical_carrier_code,
+    code_table,
+    normal_tracking_number,
+)
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import Checkpoint
-from services.tracking.domain.errors import UnknownOrder, UnknownShipment, UnknownTrackingNumber
+from services.tracking.domain.errors import (
+    UnknownOrder,
+    UnknownShipment,
+    UnknownTrackingNumber,
+)
 from services.tracking.domain.timeline import CarrierEventOutcome, OrderTimeline
 from services.tracking.domain.tracking_numbers import DispatchedShipment, TrackingNumber
-
-# The consumer may write the same timeline at the same moment; the loser reads again and retries.
-retry_on_conflict = retry(
-    retry=retry_if_exception_type(IntegrityError),
-    stop=stop_after_attempt(5),
-    wait=wait_random(0, 0.05),
-    reraise=True,
-)
 
 
 class TrackingApplication(ServiceApplication):

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from services.order.domain.order import Order, ShipmentNotDispatched, UnknownShipment
+from services.order.domain.order import ShipmentNotDispatched, UnknownShipment
 from services.order.domain.reasons import CancellationReason, ChangeSource, HoldReason
 from services.order.domain.shipments import ShipmentState
 from services.order.domain.status import IllegalTransition, OrderStatus as S
