@@ -84,6 +84,21 @@ def republish(service: Annotated[str, typer.Argument(help="Service whose store t
     console.print(f"{service}: {total} stored events published again")
 
 
+@app.command("rebuild-projection")
+def rebuild_projection() -> None:
+    """Empty the projection's views and replay every events topic into them (projection stopped)."""
+    from services.projection.entrypoints.rebuild import rebuild
+    from services.projection.settings import ProjectionSettings
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console) as progress:
+        task = progress.add_task("replaying events into the views", total=None)
+        summary = asyncio.run(rebuild(ProjectionSettings.load(), on_start=lambda n: progress.update(task, total=n),
+                                      progress=lambda n: progress.advance(task, n)))
+    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
+    console.print(f"projection rebuilt from {summary.records} records ({outcomes or 'nothing to replay'})")
+
+
 @dlq.command("list")
 def dlq_list(bootstrap: Bootstrap = "127.0.0.1:9092",
              topic: Annotated[str | None, typer.Option(help="One dead-letter topic.")] = None) -> None:

@@ -40,12 +40,16 @@ async def read_dead_letters(bootstrap: str, topic: str, *, offsets: Sequence[int
         end = (await consumer.end_offsets([partition]))[partition]
         await consumer.seek_to_beginning(partition)
         entries: list[DeadLetterEntry] = []
-        while await consumer.position(partition) < end:
-            for record in (await consumer.getmany(partition, timeout_ms=500)).get(partition, []):
+        # Read until past the end offset AND a fetch brings nothing: Tansu's end offset counts
+        # produced batches, not records, so it can be lower than the last record's offset.
+        while True:
+            records = (await consumer.getmany(partition, timeout_ms=500)).get(partition, [])
+            for record in records:
                 if not offsets or record.offset in offsets:
                     entries.append(DeadLetterEntry(topic, record.offset, record.key, record.value,
                                                    dict(record.headers or ())))
-        return entries
+            if not records and await consumer.position(partition) >= end:
+                return entries
     finally:
         await consumer.stop()
 
