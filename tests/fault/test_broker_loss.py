@@ -7,7 +7,6 @@ keep running meanwhile and must recognise every republished message as already p
 query API must then answer exactly as before.
 """
 
-import os
 import subprocess
 import sys
 import uuid
