@@ -82,7 +82,10 @@ async def test_views_after_republish_and_rebuild_equal_the_views_before(stack, b
         async def settled_views():
             first = await views(client, stack, order_ids)
             second = await views(client, stack, order_ids)  # nothing still moving
-            return first if first == second and first[order_ids[0]]["checkpoints"][4][1] else None
+            shipped = first[order_ids[0]]["checkpoints"][4][1]  # outbound scan
+            # the dispatched unit has left the stock (order -> ConsumeReservation -> inventory)
+            consumed = [row["on_hand"] for row in first["inventory"]] == [49]
+            return first if first == second and shipped and consumed else None
 
         before = await eventually(settled_views, what="the views to settle")
 
