@@ -90,6 +90,7 @@ def create_service_app(definition: ServiceDefinition, settings: ServiceSettings)
         title=f"OMS {definition.name} service",
         description=definition.description,
     )
+    runtime.app.observe_write_seconds = runtime.metrics.store_write_seconds.observe
     http.state.runtime = runtime
     return http
 
@@ -208,6 +209,7 @@ def _consumer(settings: ServiceSettings, topics: list[str]) -> AIOKafkaConsumer:
         session_timeout_ms=settings.consumer_session_timeout_ms,
         heartbeat_interval_ms=max(settings.consumer_session_timeout_ms // 3, 100),
         max_poll_records=settings.consumer_max_batch,
+        fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
     )
 
 

@@ -34,7 +34,10 @@ class ServiceSettings(BaseSettings):
     consumer_max_batch: int = Field(500, ge=1, validation_alias="OMS_CONSUMER_MAX_BATCH")
     producer_linger_ms: int = Field(5, ge=0, validation_alias="OMS_PRODUCER_LINGER_MS")
     relay_batch_size: int = Field(500, ge=1, validation_alias="OMS_RELAY_BATCH_SIZE")
-    relay_idle_seconds: float = Field(0.05, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
+    # The relay is woken by every write; this is only how often an idle store is looked at anyway.
+    relay_idle_seconds: float = Field(0.5, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
+    # How long the broker may hold a fetch open waiting for data; it bounds each hop's latency.
+    consumer_fetch_max_wait_ms: int = Field(100, ge=0, validation_alias="OMS_CONSUMER_FETCH_MAX_WAIT_MS")
     create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
     # Unset: SQLite under data_dir. Set (postgresql://...): PostgreSQL, one schema per service.
     database_url: str | None = Field(None, validation_alias="OMS_DATABASE_URL")

@@ -4,6 +4,12 @@ For each message it opens the envelope (a broken one becomes a dead letter), ski
 store already recorded that upstream aggregate's version on that topic, runs the service's handler,
 and records the handler's new events together with that version in ONE transaction. Kafka offsets
 are committed afterwards only to save work on restart; correctness never depends on them.
+
+A fetched batch is applied in one unit of work: one transaction holds every message's events and
+positions, so a busy consumer pays one commit per batch, not per message. When anything in the
+batch fails (a handler error, a conflicting writer, a lost database), nothing of it was written and
+the batch is applied again one message at a time, where each failure is retried or dead-lettered
+on its own.
 """
 
 from __future__ import annotations
@@ -86,18 +92,41 @@ class TrackedConsumer:
     async def run(self, stopping: asyncio.Event) -> None:
         while not stopping.is_set():
             batches = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
-            for records in batches.values():
-                for record in records:
-                    await self.process(record)
-            if batches:
+            records = [record for partition_records in batches.values() for record in partition_records]
+            if records:
+                await self.process_batch(records)
                 await self._consumer.commit()
                 await self._observe_lag(batches)
+
+    async def process_batch(self, records: Sequence[Any]) -> list[str]:
+        """Process records in one transaction; on any failure, one by one instead."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        try:
+            outcomes = await asyncio.to_thread(self._handle_batch, records)
+        except Exception as error:  # nothing was written: each message gets its own retries
+            log.info("batch not applied as one, applying message by message",
+                     records=len(records), error=f"{type(error).__name__}: {error}")
+            return [await self.process(record) for record in records]
+        share = (loop.time() - started) / len(records)
+        labels = []
+        for record, outcome in zip(records, outcomes, strict=True):
+            labels.append(await self._finish(record, outcome, share))
+        return labels
+
+    def _handle_batch(self, records: Sequence[Any]) -> list[str | DeadLetter]:
+        with self._app.unit_of_work():
+            outcomes = [self._handle(record) for record in records]
+        return outcomes
 
     async def process(self, record: Any) -> str:
         """Process one record to its end: recorded, skipped, ignored or dead-lettered."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         outcome = await self._process_with_retries(record)
+        return await self._finish(record, outcome, loop.time() - started)
+
+    async def _finish(self, record: Any, outcome: str | DeadLetter, seconds: float) -> str:
         if isinstance(outcome, DeadLetter):
             await self._dead_letters.publish(record, outcome)
             label = "dead_lettered"
@@ -105,9 +134,7 @@ class TrackedConsumer:
             label = outcome
         if self._metrics:
             self._metrics.messages_consumed_total.labels(topic=record.topic, outcome=label).inc()
-            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(
-                loop.time() - started
-            )
+            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(seconds)
         return label
 
     async def _process_with_retries(self, record: Any) -> str | DeadLetter:

@@ -75,14 +75,25 @@ class OutboxRelay:
         self._idle_seconds = idle_seconds
 
     async def run(self, stopping: asyncio.Event) -> None:
-        """Publish until asked to stop; an idle store is polled, a busy one drained in batches."""
-        while not stopping.is_set():
-            published = await self.publish_pending()
-            if published == 0:
-                try:
-                    await asyncio.wait_for(stopping.wait(), timeout=self._idle_seconds)
-                except TimeoutError:
-                    pass
+        """Publish until asked to stop: woken by every write to the store, a busy store drained in
+        batches, an idle one polled now and then (a write by another process wakes nobody)."""
+        loop = asyncio.get_running_loop()
+        recorded = asyncio.Event()
+
+        def wake() -> None:
+            try:
+                loop.call_soon_threadsafe(recorded.set)
+            except RuntimeError:  # the loop is closing; the next start publishes what is left
+                pass
+
+        unsubscribe = self._app.on_recorded(wake)
+        try:
+            while not stopping.is_set():
+                recorded.clear()
+                if await self.publish_pending() == 0:
+                    await _first_of(recorded, stopping, timeout=self._idle_seconds)
+        finally:
+            unsubscribe()
 
     async def publish_pending(self) -> int:
         """Publish one batch after the confirmed position; returns how many notifications it moved."""
@@ -172,6 +183,15 @@ class OutboxRelay:
             ("oms-correlation-id", envelope.correlation_id.encode()),
         ]
         return Outgoing(publication.topic, publication.key.encode(), envelope.SerializeToString(), headers)
+
+
+async def _first_of(*events: asyncio.Event, timeout: float) -> None:
+    waiters = [asyncio.ensure_future(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
 
 
 def _occurred_at(event: Any) -> datetime:

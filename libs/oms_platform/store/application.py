@@ -1,23 +1,36 @@
 """The base of every service's event-sourced application.
 
 It records through a process recorder, so a consumer can write its new events and the upstream
-position it processed in one transaction, and so the relay can keep its own position in the same
+positions it processed in one transaction, and so the relay can keep its own position in the same
 store without a second database.
+
+A consumer applies a whole Kafka batch inside a `unit_of_work()`: handlers load and change
+aggregates as usual, `record` only collects, and the batch's events and positions are written in
+one transaction at the end (one commit per batch instead of one per message). The unit is bound to
+the thread that opened it, so HTTP commands running meanwhile neither see its uncommitted state
+nor wait for it; if one of them writes an aggregate the batch also changed, the batch's commit
+fails on the version and the consumer applies the batch again message by message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from copy import deepcopy
+from dataclasses import dataclass, field
 from typing import Any
 
-from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.application import Application, ProcessingEvent, Repository
 from eventsourcing.persistence import (
     Notification,
     ProcessRecorder,
+    StoredEvent,
     Tracking,
     Transcoder,
 )
+from eventsourcing.utils import strtobool
 
 from oms_platform.store.transcoder import StampingTranscoder
 
@@ -30,10 +43,54 @@ class StoredMessageMeta:
     causation_id: str
 
 
+@dataclass
+class UnitOfWork:
+    """What a batch changed and has not written yet."""
+
+    stored_events: list[StoredEvent] = field(default_factory=list)
+    processing: list[ProcessingEvent] = field(default_factory=list)
+    aggregates: dict[Any, Any] = field(default_factory=dict)
+    positions: dict[str, int] = field(default_factory=dict)
+
+    def add(self, processing: ProcessingEvent, stored: Sequence[StoredEvent]) -> None:
+        self.stored_events.extend(stored)
+        self.processing.append(processing)
+        self.aggregates.update(processing.aggregates)
+        tracking = processing.tracking
+        if tracking is not None:
+            previous = self.positions.get(tracking.application_name, 0)
+            self.positions[tracking.application_name] = max(previous, tracking.notification_id)
+
+    def trackings(self) -> list[Tracking]:
+        return [Tracking(name, position) for name, position in self.positions.items()]
+
+
+class _UnitAwareRepository(Repository):
+    """Hands a unit's handlers the aggregates the unit already changed, as changed."""
+
+    def __init__(self, *args: Any, current_unit: Callable[[], UnitOfWork | None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._current_unit = current_unit
+
+    def get(self, aggregate_id: Any, *, version: int | None = None, **kwargs: Any) -> Any:
+        unit = self._current_unit()
+        if unit is not None and version is None and aggregate_id in unit.aggregates:
+            # A copy, so a handler that fails half-way cannot leave changes in the batch.
+            return deepcopy(unit.aggregates[aggregate_id])
+        return super().get(aggregate_id, version=version, **kwargs)
+
+
 class ServiceApplication(Application):
     """Subclasses add the service's commands: get aggregates, call them, `record` them."""
 
     recorder: ProcessRecorder
+
+    def __init__(self, env: Any = None) -> None:
+        self._units = threading.local()
+        self._recorded_listeners: list[Callable[[], None]] = []
+        # Set by the runtime to its store-write histogram.
+        self.observe_write_seconds: Callable[[float], None] = lambda seconds: None
+        super().__init__(env)
 
     def construct_recorder(self) -> ProcessRecorder:
         return self.factory.process_recorder()
@@ -43,13 +100,72 @@ class ServiceApplication(Application):
         self.register_transcodings(transcoder)
         return transcoder
 
+    def construct_repository(self) -> Repository:
+        maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
+        return _UnitAwareRepository(
+            event_store=self.events,
+            snapshot_store=self.snapshots,
+            cache_maxsize=int(maxsize) if maxsize else None,
+            fastforward=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD, "y")),
+            fastforward_skipping=strtobool(self.env.get(self.AGGREGATE_CACHE_FASTFORWARD_SKIPPING, "n")),
+            deepcopy_from_cache=strtobool(self.env.get(self.DEEPCOPY_FROM_AGGREGATE_CACHE, "y")),
+            current_unit=self._current_unit,
+        )
+
     def record(self, *aggregates: Any, tracking: Tracking | None = None) -> None:
-        """Save the aggregates' new events, and the tracking position if given, atomically."""
+        """Save the aggregates' new events, and the tracking position if given, atomically.
+
+        Inside a unit of work the write waits for the unit's end; the events are encoded now,
+        so they are stamped with the correlation of the message being handled.
+        """
         processing = ProcessingEvent(tracking=tracking)
         processing.collect_events(*aggregates)
+        unit = self._current_unit()
+        if unit is not None:
+            unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events])
+            return
+        started = time.perf_counter()
         recordings = self._record(processing)
+        self.observe_write_seconds(time.perf_counter() - started)
         self._take_snapshots(processing)
         self._notify(recordings)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """Collect every `record` in this thread and write them in one transaction at the end.
+
+        An exception inside the block, or a failed write, leaves the store as it was.
+        """
+        if self._current_unit() is not None:
+            raise RuntimeError("a unit of work is already open in this thread")
+        unit = UnitOfWork()
+        self._units.current = unit
+        try:
+            yield unit
+        finally:
+            self._units.current = None
+        if unit.stored_events or unit.positions:
+            started = time.perf_counter()
+            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
+            self.observe_write_seconds(time.perf_counter() - started)
+            for processing in unit.processing:
+                self._take_snapshots(processing)
+            self._notify([])
+
+    def _current_unit(self) -> UnitOfWork | None:
+        return getattr(self._units, "current", None)
+
+    def on_recorded(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` (from the recording thread) after each write, e.g. to wake the relay.
+
+        Returns the function that stops the calls.
+        """
+        self._recorded_listeners.append(listener)
+        return lambda: self._recorded_listeners.remove(listener)
+
+    def _notify(self, recordings: list[Any]) -> None:
+        for listener in self._recorded_listeners:
+            listener()
 
     def position(self) -> int:
         """The newest position in this store's notification log (0 when empty)."""
@@ -61,6 +177,9 @@ class ServiceApplication(Application):
         )
 
     def tracked_position(self, name: str) -> int:
+        unit = self._current_unit()
+        if unit is not None and name in unit.positions:
+            return unit.positions[name]
         return self.recorder.max_tracking_id(name) or 0
 
     def message_meta(self, notification: Notification) -> StoredMessageMeta | None:

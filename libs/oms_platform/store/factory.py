@@ -10,6 +10,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from oms_platform.settings import ConfigurationError, ServiceSettings
 from oms_platform.store.application import ServiceApplication
+from oms_platform.store.recorders import RECORDER_TOPICS
 
 App = TypeVar("App", bound=ServiceApplication)
 
@@ -28,6 +29,7 @@ def store_environment(settings: ServiceSettings) -> dict[str, str]:
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(settings.data_dir / f"{settings.service_name}.sqlite3"),
             "SQLITE_LOCK_TIMEOUT": "30",
+            "PROCESS_RECORDER_TOPIC": RECORDER_TOPICS["eventsourcing.sqlite"],
             **AGGREGATE_CACHE,
         }
     return {**_postgres_environment(settings.database_url, schema=store_schema(settings)), **AGGREGATE_CACHE}
@@ -57,6 +59,7 @@ def _postgres_environment(url: str, *, schema: str) -> dict[str, str]:
         "POSTGRES_CONNECT_TIMEOUT": "5",
         "POSTGRES_POOL_SIZE": "5",
         "POSTGRES_MAX_OVERFLOW": "10",
+        "PROCESS_RECORDER_TOPIC": RECORDER_TOPICS["eventsourcing.postgres"],
     }
 
 

@@ -8,6 +8,7 @@ the reason (the partition must not be blocked), and every outcome is counted.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from oms_platform.logging import get_logger
 from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
@@ -27,16 +28,32 @@ class RecordProcessor:
         self._dead_letters = dead_letters
         self._metrics = metrics
 
+    async def process_batch(self, records: Sequence[ConsumedRecord]) -> list[str]:
+        """Records in one transaction; when that fails, nothing was written: one by one instead."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        try:
+            outcomes = await asyncio.to_thread(self._projector.project_batch, records)
+        except Exception as error:  # noqa: BLE001 - each record then gets its own retries
+            log.info("batch not applied as one, applying record by record",
+                     records=len(records), error=f"{type(error).__name__}: {error}")
+            return [await self.process(record) for record in records]
+        share = (loop.time() - started) / max(len(records), 1)
+        return [await self._finish(record, outcome, share) for record, outcome in zip(records, outcomes, strict=True)]
+
     async def process(self, record: ConsumedRecord) -> str:
         loop = asyncio.get_running_loop()
         started = loop.time()
         outcome = await self._project_with_retries(record)
+        return await self._finish(record, outcome, loop.time() - started)
+
+    async def _finish(self, record: ConsumedRecord, outcome: str | DeadLetter, seconds: float) -> str:
         if isinstance(outcome, DeadLetter):
             await self._dead_letters.publish(record, outcome)
             outcome = "dead_lettered"
         if self._metrics:
             self._metrics.messages_consumed_total.labels(topic=record.topic, outcome=outcome).inc()
-            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(loop.time() - started)
+            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(seconds)
         return outcome
 
     async def _project_with_retries(self, record: ConsumedRecord) -> str | DeadLetter:

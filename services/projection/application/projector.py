@@ -1,15 +1,16 @@
-"""Applies one consumed message to the views, exactly once in effect.
+"""Applies consumed messages to the views, exactly once in effect.
 
 The view rows a message changes and the upstream position it represents (`tracking_name` ->
 aggregate version) are written in ONE transaction, and a message whose version is already
 recorded changes nothing: redelivery, a consumer restart or a full replay of the topics leave
-the views as they were. Messages without an aggregate version (channel adapters) are applied by
+the views as they were. A batch of messages shares one transaction (one commit per batch).
+Messages without an aggregate version (channel adapters) are applied by
 natural keys (upserts, timeline entries keyed by event id), which makes them idempotent too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from oms_platform.messaging.consumer import DUPLICATE, IGNORED, PROCESSED, tracking_name
@@ -42,6 +43,14 @@ class Projector:
 
     def project(self, record: ConsumedRecord) -> str | DeadLetter:
         """PROCESSED, DUPLICATE, IGNORED, or the DeadLetter saying why it cannot be used."""
+        return self.project_batch([record])[0]
+
+    def project_batch(self, records: Sequence[ConsumedRecord]) -> list[str | DeadLetter]:
+        """Apply records in order in ONE transaction: all of them or, on an exception, none."""
+        with self._views.write() as session:
+            return [self._project_in(session, record) for record in records]
+
+    def _project_in(self, session: Session, record: ConsumedRecord) -> str | DeadLetter:
         try:
             opened = open_envelope(record.value or b"", allowed_types=self._allowed_types.get(record.topic, ()))
         except ContractViolation as violation:
@@ -50,8 +59,7 @@ class Projector:
         if updater is None:
             return IGNORED
         fact = Fact.from_envelope(opened.envelope, opened.payload, record.topic)
-        with self._views.write() as session:
-            return self._apply(session, fact, updater)
+        return self._apply(session, fact, updater)
 
     def _apply(self, session: Session, fact: Fact, updater: Updater) -> str:
         tracked = _tracked_as(fact)

@@ -45,7 +45,7 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
     topics = load_catalogue().consumed_by(settings.service_name)
     views = open_view_store(settings)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
-                              max_poll_records=2000)
+                              max_poll_records=5000)
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False)
     await reader.start()
     await producer.start()
@@ -88,11 +88,10 @@ async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: di
     total = 0
     while True:
         batches = await reader.getmany(timeout_ms=1000)
-        for records in batches.values():
-            for record in records:
-                outcome = await processor.process(ConsumedRecord(record.topic, record.partition, record.offset,
-                                                                 record.key, record.value,
-                                                                 tuple(record.headers or ())))
+        records = [ConsumedRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers or ()))
+                   for partition_records in batches.values() for r in partition_records]
+        if records:
+            for outcome in await processor.process_batch(records):
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
             total += len(records)
             if progress:
