@@ -116,6 +116,7 @@ class TrackedConsumer:
 
     def _handle_batch(self, records: Sequence[Any]) -> list[str | DeadLetter]:
         with self._app.unit_of_work():
+            self._app.prefetch_positions([name for record in records if (name := _tracked_name(record))])
             outcomes = [self._handle(record) for record in records]
         return outcomes
 
@@ -209,6 +210,17 @@ def _tracking(envelope: Envelope, record: Any) -> Tracking | None:
         return None
     name = tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
     return Tracking(name, envelope.aggregate_version)
+
+
+def _tracked_name(record: Any) -> str | None:
+    """The tracking name of a record, read from its envelope without opening the payload."""
+    try:
+        envelope = Envelope.FromString(record.value or b"")
+    except Exception:  # noqa: BLE001 - undecodable: `_handle` dead-letters it with the reason
+        return None
+    if not envelope.aggregate_version or not envelope.aggregate_id:
+        return None
+    return tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
 
 
 def _redrive_tracking(record: Any) -> Tracking | None:

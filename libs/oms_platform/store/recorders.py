@@ -1,4 +1,5 @@
-"""Process recorders that write several tracking positions with one transaction's events.
+"""Process recorders that write several tracking positions with one transaction's events, and
+read many positions with one query.
 
 eventsourcing's process recorders take one `tracking=` per `insert_events` call, so a consumer
 could record only one upstream message per transaction, and every message paid for a commit. These
@@ -17,6 +18,10 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent, Tracking
 from eventsourcing.postgres import PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteProcessRecorder
+from psycopg.sql import SQL, Identifier
+
+# SQLite allows 32766 host parameters per statement; stay far below.
+_SQLITE_NAMES_PER_QUERY = 900
 
 
 def _trackings(kwargs: dict[str, Any]) -> Sequence[Tracking]:
@@ -30,6 +35,21 @@ class BatchingSQLiteProcessRecorder(SQLiteProcessRecorder):
             self._insert_tracking(c, tracking)
         return returning
 
+    def max_tracking_ids(self, names: Sequence[str]) -> dict[str, int]:
+        """The recorded position of each name that has one (one query per 900 names)."""
+        found: dict[str, int] = {}
+        unique = list(dict.fromkeys(names))
+        with self.datastore.transaction(commit=False) as c:
+            for start in range(0, len(unique), _SQLITE_NAMES_PER_QUERY):
+                chunk = unique[start:start + _SQLITE_NAMES_PER_QUERY]
+                c.execute(
+                    "SELECT application_name, MAX(notification_id) FROM tracking WHERE application_name IN "
+                    f"({','.join('?' * len(chunk))}) GROUP BY application_name",
+                    chunk,
+                )
+                found.update((row[0], row[1]) for row in c.fetchall())
+        return found
+
 
 class BatchingPostgresProcessRecorder(PostgresProcessRecorder):
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
@@ -38,6 +58,16 @@ class BatchingPostgresProcessRecorder(PostgresProcessRecorder):
         for tracking in _trackings(kwargs):
             self._insert_tracking(curs, tracking=tracking)
         super()._insert_events(curs, stored_events, **kwargs)
+
+    def max_tracking_ids(self, names: Sequence[str]) -> dict[str, int]:
+        """The recorded position of each name that has one, in one query."""
+        statement = SQL(
+            "SELECT application_name, MAX(notification_id) AS position FROM {0}.{1}"
+            " WHERE application_name = ANY(%s) GROUP BY application_name"
+        ).format(Identifier(self.datastore.schema), Identifier(self.tracking_table_name))
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(statement, (list(dict.fromkeys(names)),))
+            return {row["application_name"]: row["position"] for row in curs.fetchall()}
 
 
 RECORDER_TOPICS = {
