@@ -63,10 +63,18 @@ def lag(bootstrap: Bootstrap = "127.0.0.1:9092",
 def reset_offsets(service: Annotated[str, typer.Argument(help="The service whose consumer group to move.")],
                   to: Annotated[str, typer.Option(help="earliest, latest, or an ISO time with offset.")],
                   bootstrap: Bootstrap = "127.0.0.1:9092",
-                  topic: Annotated[list[str] | None, typer.Option(help="Only these topics.")] = None) -> None:
+                  topic: Annotated[list[str] | None, typer.Option(help="Only these topics.")] = None,
+                  session_timeout_ms: Annotated[int, typer.Option(
+                      envvar="OMS_CONSUMER_SESSION_TIMEOUT_MS", help="Session timeout while joining the group.")] = 6000,
+                  ) -> None:
     """Move a stopped service's consumer group; the tracked consumer makes replays safe."""
     topics = topic or [t.name for t in load_catalogue().consumed_by(service)]
-    moved = asyncio.run(offsets.reset_offsets(bootstrap, _group(service), topics, to))
+    try:
+        moved = asyncio.run(offsets.reset_offsets(bootstrap, _group(service), topics, to,
+                                                  session_timeout_ms=session_timeout_ms))
+    except offsets.GroupBusy as busy:
+        console.print(f"[red]{busy}[/red]")
+        raise typer.Exit(1) from None
     for partition, offset in sorted(moved.items()):
         console.print(f"{_group(service)} {partition.topic}[{partition.partition}] -> {offset}")
 

@@ -4,6 +4,7 @@ import asyncio
 import uuid
 
 import pytest
+from aiokafka import AIOKafkaConsumer
 from google.protobuf.wrappers_pb2 import StringValue
 
 from oms_platform.messaging.consumer import TrackedConsumer
@@ -130,3 +131,28 @@ async def test_lag_and_offset_reset(embedded_broker):
 
     await offsets.reset_offsets(bootstrap, "lagging", [topic], "earliest")
     assert sum(row.lag for row in await offsets.group_lag(bootstrap, "lagging", [topic])) == 6
+
+
+async def test_offsets_of_a_group_that_ran_before_can_be_reset(embedded_broker):
+    # Tansu refuses commits from outside a group that ever had members, so the reset joins it.
+    bootstrap = embedded_broker.bootstrap_servers
+    topic = await new_topic(bootstrap, "ran", partitions=2)
+    kafka = producer(bootstrap)
+    await kafka.start()
+    for i in range(4):
+        await (await kafka.send(topic, value=b"x", key=str(i).encode(), partition=i % 2))
+    await kafka.stop()
+    member = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id="ran-before", auto_offset_reset="earliest",
+                              enable_auto_commit=False, session_timeout_ms=1000, heartbeat_interval_ms=300,
+                              rebalance_timeout_ms=1000)
+    await member.start()
+    consumed = 0
+    while consumed < 4:
+        consumed += sum(len(records) for records in (await member.getmany(timeout_ms=200)).values())
+    await member.commit()
+    await member.stop()
+    assert sum(row.lag for row in await offsets.group_lag(bootstrap, "ran-before", [topic])) == 0
+
+    await offsets.reset_offsets(bootstrap, "ran-before", [topic], "earliest", session_timeout_ms=1000)
+
+    assert sum(row.lag for row in await offsets.group_lag(bootstrap, "ran-before", [topic])) == 4

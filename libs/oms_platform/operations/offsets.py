@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,18 +44,50 @@ async def group_lag(bootstrap: str, group: str, topics: Sequence[str]) -> list[P
         await consumer.stop()
 
 
-async def reset_offsets(bootstrap: str, group: str, topics: Sequence[str], to: str) -> dict[TopicPartition, int]:
+class GroupBusy(Exception):
+    """Another member holds some of the group's partitions: the service is still running."""
+
+
+async def reset_offsets(bootstrap: str, group: str, topics: Sequence[str], to: str, *,
+                        session_timeout_ms: int = 6000) -> dict[TopicPartition, int]:
     """Commit new positions for a group that is not running: 'earliest', 'latest' or an ISO time."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
-    await consumer.start()
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await reader.start()
     try:
-        partitions = await _partitions(consumer, topics)
-        consumer.assign(partitions)  # commit() works on assigned partitions only
-        targets = await _targets(consumer, partitions, to)
-        await consumer.commit({tp: OffsetAndMetadata(offset, "omsctl reset") for tp, offset in targets.items()})
-        return targets
+        partitions = await _partitions(reader, topics)
+        reader.assign(partitions)
+        targets = await _targets(reader, partitions, to)
     finally:
-        await consumer.stop()
+        await reader.stop()
+    await commit_group_offsets(bootstrap, group, targets, "omsctl reset", session_timeout_ms=session_timeout_ms)
+    return targets
+
+
+async def commit_group_offsets(bootstrap: str, group: str, offsets: Mapping[TopicPartition, int], note: str, *,
+                               session_timeout_ms: int = 6000, join_timeout_s: float = 60.0) -> None:
+    """Commit positions for a stopped group by joining it as its only member.
+
+    A commit from outside the group (generation -1) is what Kafka tools do for an empty group,
+    but Tansu refuses it for any group that ever had members; joining works on both brokers.
+    The join fails with GroupBusy when a live member keeps some of the partitions.
+    """
+    topics = sorted({tp.topic for tp in offsets})
+    member = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
+                              session_timeout_ms=session_timeout_ms,
+                              heartbeat_interval_ms=max(session_timeout_ms // 3, 100),
+                              rebalance_timeout_ms=session_timeout_ms)
+    await member.start()
+    try:
+        deadline = asyncio.get_running_loop().time() + join_timeout_s
+        # Only the group's sole member is given every partition of its topics.
+        every = set(await _partitions(member, topics)) | set(offsets)
+        while member.assignment() != every:
+            if asyncio.get_running_loop().time() > deadline:
+                raise GroupBusy(f"consumer group {group} has other members; stop its service first")
+            await asyncio.sleep(0.05)
+        await member.commit({tp: OffsetAndMetadata(offset, note) for tp, offset in offsets.items()})
+    finally:
+        await member.stop()
 
 
 async def _targets(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], to: str) -> dict[TopicPartition, int]:

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.structs import OffsetAndMetadata
 
 from oms_platform.catalogue import load_catalogue
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
+from oms_platform.operations.offsets import commit_group_offsets
 from services.projection.adapters.view_schema import STATEMENTS
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.application.processing import RecordProcessor
@@ -102,11 +102,5 @@ async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: di
 
 
 async def _move_group(settings: ProjectionSettings, ends: dict[TopicPartition, int]) -> None:
-    group = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, group_id=settings.consumer_group,
-                             enable_auto_commit=False)
-    await group.start()
-    try:
-        group.assign(list(ends))
-        await group.commit({tp: OffsetAndMetadata(offset, "omsctl rebuild-projection") for tp, offset in ends.items()})
-    finally:
-        await group.stop()
+    await commit_group_offsets(settings.kafka_bootstrap_servers, settings.consumer_group, ends,
+                               "omsctl rebuild-projection", session_timeout_ms=settings.consumer_session_timeout_ms)

@@ -1,0 +1,140 @@
+"""`make bench-rebuild`: how fast the projection's views are rebuilt from N events (X3).
+
+Runs the real pipeline for a seed of orders (every event a projection sees, as the services
+produce it), then multiplies those records on the topics until there are N: each copy has every
+UUID in its key and bytes replaced by a copy-specific one of the same length, so the protobuf stays
+valid and each copy is a distinct set of orders, shipments, timelines and journal entries. With
+the projection service stopped it runs the operators' `rebuild-projection` code and reports events
+per second, then checks that the views hold every copy's orders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from rich.console import Console
+
+from oms_platform.broker import EmbeddedBroker
+from oms_platform.catalogue import load_catalogue
+from services.projection.adapters.view_store import open_view_store
+from services.projection.entrypoints.rebuild import rebuild
+from services.projection.settings import ProjectionSettings
+from tests.bench.load import run_load
+from tests.bench.processes import sample_processes
+from tests.support.stack import running_stack
+
+console = Console()
+UUID_TEXT = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+COPY_NAMESPACE = uuid.UUID("0b7f5a0e-8c1d-4e59-a3a4-6d2f1c9e7b30")
+
+
+def main(
+    events: Annotated[int, typer.Option(help="Events to rebuild the views from.")] = 1_000_000,
+    seed_orders: Annotated[int, typer.Option(help="Orders run through the real pipeline first.")] = 100,
+    postgres: Annotated[str | None, typer.Option(help="postgresql:// URL of an empty database.")] = None,
+    output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
+) -> None:
+    data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
+    with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir,
+                                                                 database_url=postgres) as stack:
+        load = asyncio.run(run_load(stack, orders=seed_orders, rate=0, sample_every=seed_orders, timeout=600))
+        if not load.complete:
+            raise typer.Exit(f"the seed of {seed_orders} orders did not complete")
+        stack.services["projection"].stop()
+        topics = [t.name for t in load_catalogue().consumed_by("projection")]
+        seed = asyncio.run(_read_all(broker.bootstrap_servers, topics))
+        copies = max(1, -(-events // len(seed)))  # ceiling: the seed itself is copy 0
+        console.print(f"seed: {len(seed)} records from {seed_orders} orders; writing {copies - 1} copies")
+        asyncio.run(_write_copies(broker.bootstrap_servers, seed, range(1, copies)))
+        settings = ProjectionSettings(kafka_bootstrap_servers=broker.bootstrap_servers, data_dir=data_dir,
+                                      database_url=postgres)
+        started, before = time.monotonic(), sample_processes({"rebuild": _own_pid()})["rebuild"]
+        summary = asyncio.run(rebuild(settings))
+        seconds = time.monotonic() - started
+        after = sample_processes({"rebuild": _own_pid()})["rebuild"]
+        orders_in_views = _count_orders(settings)
+    report = {
+        "backend": "postgres" if postgres else "sqlite", "records": summary.records, "outcomes": summary.outcomes,
+        "seconds": seconds, "events_per_second": summary.records / seconds,
+        "cpu_seconds": after.cpu_seconds - before.cpu_seconds, "peak_memory_mib": after.peak_rss_mib,
+        "orders_expected": seed_orders * copies, "orders_in_views": orders_in_views,
+    }
+    output.mkdir(parents=True, exist_ok=True)
+    path = output / f"rebuild-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(report, indent=2))
+    console.print(f"[bold]rebuilt views from {summary.records} records in {seconds:.1f} s: "
+                  f"{report['events_per_second']:.0f} events/s[/bold] ({report['backend']} views) -> {path}")
+    console.print(f"outcomes: {summary.outcomes}; orders in views {orders_in_views} of {report['orders_expected']}; "
+                  f"CPU {report['cpu_seconds']:.1f} s, peak memory {report['peak_memory_mib']:.0f} MiB")
+    if orders_in_views != report["orders_expected"] or summary.records < events:
+        raise typer.Exit(1)
+
+
+async def _read_all(bootstrap: str, topics: list[str]) -> list:
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await reader.start()
+    try:
+        await reader._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public call for this
+        partitions = [TopicPartition(t, p) for t in topics for p in sorted(reader.partitions_for_topic(t) or ())]
+        reader.assign(partitions)
+        await reader.seek_to_beginning(*partitions)
+        records = []
+        while batches := await reader.getmany(timeout_ms=1000):  # Tansu's end offsets under-count
+            for partition_records in batches.values():
+                records.extend(partition_records)
+        return records
+    finally:
+        await reader.stop()
+
+
+async def _write_copies(bootstrap: str, seed: list, copies: range) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=20,
+                                max_batch_size=1024 * 1024)
+    await producer.start()
+    try:
+        for copy in copies:
+            renamed: dict[bytes, bytes] = {}
+
+            def rename(match: re.Match) -> bytes:
+                original = match.group(0)
+                if original not in renamed:
+                    renamed[original] = str(uuid.uuid5(COPY_NAMESPACE, f"{copy}/{original.decode()}")).encode()
+                return renamed[original]
+
+            pending = [
+                await producer.send(r.topic, value=UUID_TEXT.sub(rename, r.value),
+                                    key=UUID_TEXT.sub(rename, r.key) if r.key else None,
+                                    headers=[(name, UUID_TEXT.sub(rename, value)) for name, value in r.headers or ()])
+                for r in seed
+            ]
+            await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+
+
+def _count_orders(settings: ProjectionSettings) -> int:
+    views = open_view_store(settings)
+    try:
+        with views.read() as session:
+            return int(session.one("SELECT COUNT(*) AS n FROM orders")["n"])
+    finally:
+        views.close()
+
+
+def _own_pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+if __name__ == "__main__":
+    typer.run(main)
