@@ -105,6 +105,9 @@ def rebuild_projection() -> None:
                                       progress=lambda n: progress.advance(task, n)))
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
     console.print(f"projection rebuilt from {summary.records} records ({outcomes or 'nothing to replay'})")
+    if not summary.group_moved:
+        console.print("[yellow]the broker refused to move the projection's consumer group: on its next start it"
+                      " re-reads the replayed records and skips them as duplicates[/yellow]")
 
 
 @dlq.command("list")

@@ -55,16 +55,24 @@ def main(
         copies = max(1, -(-events // len(seed)))  # ceiling: the seed itself is copy 0
         console.print(f"seed: {len(seed)} records from {seed_orders} orders; writing {copies - 1} copies")
         asyncio.run(_write_copies(broker.bootstrap_servers, seed, range(1, copies)))
+        read_started = time.monotonic()
+        fetched = len(asyncio.run(_read_all(broker.bootstrap_servers, topics)))
+        read_seconds = time.monotonic() - read_started
+        console.print(f"the broker alone: {fetched} records read in {read_seconds:.1f} s")
         settings = ProjectionSettings(kafka_bootstrap_servers=broker.bootstrap_servers, data_dir=data_dir,
                                       database_url=postgres)
         started, before = time.monotonic(), sample_processes({"rebuild": _own_pid()})["rebuild"]
-        summary = asyncio.run(rebuild(settings))
+        batches: list[int] = []
+        summary = asyncio.run(rebuild(settings, progress=batches.append))
         seconds = time.monotonic() - started
         after = sample_processes({"rebuild": _own_pid()})["rebuild"]
         orders_in_views = _count_orders(settings)
     report = {
         "backend": "postgres" if postgres else "sqlite", "records": summary.records, "outcomes": summary.outcomes,
         "seconds": seconds, "events_per_second": summary.records / seconds,
+        "replay_seconds": summary.replay_seconds, "replay_events_per_second": summary.records / summary.replay_seconds,
+        "broker_read_seconds": read_seconds, "group_moved": summary.group_moved, "batches": len(batches),
+        "mean_batch": sum(batches) / max(len(batches), 1),
         "cpu_seconds": after.cpu_seconds - before.cpu_seconds, "peak_memory_mib": after.peak_rss_mib,
         "orders_expected": seed_orders * copies, "orders_in_views": orders_in_views,
     }
@@ -73,6 +81,9 @@ def main(
     path.write_text(json.dumps(report, indent=2))
     console.print(f"[bold]rebuilt views from {summary.records} records in {seconds:.1f} s: "
                   f"{report['events_per_second']:.0f} events/s[/bold] ({report['backend']} views) -> {path}")
+    console.print(f"of which replaying: {summary.replay_seconds:.1f} s, "
+                  f"{report['replay_events_per_second']:.0f} events/s in {len(batches)} batches "
+                  f"(mean {report['mean_batch']:.0f} records); group moved: {summary.group_moved}")
     console.print(f"outcomes: {summary.outcomes}; orders in views {orders_in_views} of {report['orders_expected']}; "
                   f"CPU {report['cpu_seconds']:.1f} s, peak memory {report['peak_memory_mib']:.0f} MiB")
     if orders_in_views != report["orders_expected"] or summary.records < events:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import CommitFailedError
 from aiokafka.structs import OffsetAndMetadata
 
 
@@ -65,12 +66,31 @@ async def reset_offsets(bootstrap: str, group: str, topics: Sequence[str], to: s
 
 async def commit_group_offsets(bootstrap: str, group: str, offsets: Mapping[TopicPartition, int], note: str, *,
                                session_timeout_ms: int = 6000, join_timeout_s: float = 60.0) -> None:
-    """Commit positions for a stopped group by joining it as its only member.
+    """Commit positions for a stopped group.
 
-    A commit from outside the group (generation -1) is what Kafka tools do for an empty group,
-    but Tansu refuses it for any group that ever had members; joining works on both brokers.
-    The join fails with GroupBusy when a live member keeps some of the partitions.
+    Kafka tools commit from outside the group (generation -1), which Kafka accepts for an empty
+    group. Tansu refuses that for any group that ever had members; then the positions are
+    committed by joining the group as its only member (for groups of plain Kafka consumers; a
+    faust group's own assignment protocol cannot be joined this way and the error is raised).
     """
+    try:
+        await _commit_from_outside(bootstrap, group, offsets, note)
+    except CommitFailedError:
+        await _commit_as_member(bootstrap, group, offsets, note, session_timeout_ms, join_timeout_s)
+
+
+async def _commit_from_outside(bootstrap: str, group: str, offsets: Mapping[TopicPartition, int], note: str) -> None:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        consumer.assign(list(offsets))  # commit() works on assigned partitions only
+        await consumer.commit({tp: OffsetAndMetadata(offset, note) for tp, offset in offsets.items()})
+    finally:
+        await consumer.stop()
+
+
+async def _commit_as_member(bootstrap: str, group: str, offsets: Mapping[TopicPartition, int], note: str,
+                            session_timeout_ms: int, join_timeout_s: float) -> None:
     topics = sorted({tp.topic for tp in offsets})
     member = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
                               session_timeout_ms=session_timeout_ms,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.envelope.v1.envelope_pb2 import Envelope
 
@@ -23,8 +24,6 @@ class Fact:
 
     @classmethod
     def from_envelope(cls, envelope: Envelope, payload: Message, topic: str) -> "Fact":
-        occurred = envelope.occurred_at
-        at = occurred.ToDatetime(tzinfo=timezone.utc) if occurred.seconds or occurred.nanos else None
         return cls(
             event_id=envelope.event_id,
             type=envelope.type,
@@ -32,7 +31,7 @@ class Fact:
             topic=topic,
             aggregate_id=envelope.aggregate_id,
             aggregate_version=envelope.aggregate_version,
-            occurred_at=iso_time(at or datetime.now(timezone.utc)),
+            occurred_at=stamp_text(envelope.occurred_at) or iso_time(datetime.now(timezone.utc)),
             payload=payload,
         )
 
@@ -46,4 +45,17 @@ def iso_time(moment: datetime) -> str:
     """The one text form of a time in the views; compares correctly as text."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    m = moment.astimezone(timezone.utc)
+    # Formatted by hand: strftime and protobuf's ToDatetime were a tenth of a replay's time.
+    return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
+            f".{m.microsecond:06d}Z")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def stamp_text(stamp: Timestamp) -> str | None:
+    """A protobuf Timestamp in the views' text form; None when unset (the epoch is never real here)."""
+    if not stamp.seconds and not stamp.nanos:
+        return None
+    return iso_time(_EPOCH + timedelta(seconds=stamp.seconds, microseconds=stamp.nanos // 1000))

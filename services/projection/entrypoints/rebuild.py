@@ -9,25 +9,34 @@ the broker lost its topics, republish each service's store first (`omsctl republ
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.errors import KafkaError
 
 from oms_platform.catalogue import load_catalogue
+from oms_platform.logging import get_logger
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
-from oms_platform.operations.offsets import commit_group_offsets
+from oms_platform.operations.offsets import GroupBusy, commit_group_offsets
 from services.projection.adapters.view_schema import STATEMENTS
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.application.processing import RecordProcessor
 from services.projection.application.projector import ConsumedRecord, Projector
 from services.projection.settings import ProjectionSettings
 
+log = get_logger(__name__)
+
 
 @dataclass(frozen=True)
 class RebuildSummary:
     records: int
     outcomes: dict[str, int]
+    replay_seconds: float = 0.0
+    # False when the broker refused to move the group: the projection then re-reads the replayed
+    # records on its next start and skips them as duplicates (correct, only slower).
+    group_moved: bool = True
 
 
 def view_tables() -> list[str]:
@@ -45,7 +54,8 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
     topics = load_catalogue().consumed_by(settings.service_name)
     views = open_view_store(settings)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
-                              max_poll_records=5000)
+                              max_poll_records=5000,
+                              max_partition_fetch_bytes=8 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False)
     await reader.start()
     await producer.start()
@@ -59,8 +69,15 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
         starts = {tp: await reader.position(tp) for tp in ends}
         if on_start:
             on_start(sum(ends[tp] - starts[tp] for tp in ends))
-        summary, positions = await _replay(reader, processor, ends, progress)
-        await _move_group(settings, positions)
+        started = asyncio.get_running_loop().time()
+        replayed, positions = await _replay(reader, processor, ends, progress)
+        summary = replace(replayed, replay_seconds=asyncio.get_running_loop().time() - started)
+        try:
+            await _move_group(settings, positions)
+        except (KafkaError, GroupBusy) as refused:
+            log.warning("could not move the projection's group past the replay; it will skip the replayed"
+                        " records as duplicates", error=f"{type(refused).__name__}: {refused}")
+            return replace(summary, group_moved=False)
         return summary
     finally:
         await reader.stop()
@@ -78,27 +95,41 @@ async def _assign_from_start(reader: AIOKafkaConsumer, topics: list[str]) -> dic
 
 async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: dict[TopicPartition, int],
                   progress: Callable[[int], None] | None) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
-    """Project records until every partition is past its end offset and a fetch brings nothing.
-
-    End offsets alone cannot say when to stop: Tansu advances a partition's high watermark once
-    per produced batch, not per record (10 records in one batch: end offset 1), so a replay that
-    stopped at the end offsets would miss most of a republished store.
-    """
+    """Project every record, fetching the next batch while the current one is written."""
+    batches: asyncio.Queue[list[ConsumedRecord] | None] = asyncio.Queue(maxsize=2)
+    fetching = asyncio.create_task(_fetch(reader, ends, batches))
     outcomes: dict[str, int] = {}
     total = 0
-    while True:
-        batches = await reader.getmany(timeout_ms=1000)
-        records = [ConsumedRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers or ()))
-                   for partition_records in batches.values() for r in partition_records]
-        if records:
+    try:
+        while (records := await batches.get()) is not None:
             for outcome in await processor.process_batch(records):
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
             total += len(records)
             if progress:
                 progress(len(records))
+        return RebuildSummary(total, outcomes), await fetching
+    finally:
+        fetching.cancel()
+
+
+async def _fetch(reader: AIOKafkaConsumer, ends: dict[TopicPartition, int],
+                 batches: asyncio.Queue[list[ConsumedRecord] | None]) -> dict[TopicPartition, int]:
+    """Fetch until every partition is past its end offset and a fetch brings nothing.
+
+    End offsets alone cannot say when to stop: Tansu advances a partition's high watermark once
+    per produced batch, not per record (10 records in one batch: end offset 1), so a replay that
+    stopped at the end offsets would miss most of a republished store.
+    """
+    while True:
+        fetched = await reader.getmany(timeout_ms=1000)
+        records = [ConsumedRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers or ()))
+                   for partition_records in fetched.values() for r in partition_records]
+        if records:
+            await batches.put(records)
         positions = {tp: await reader.position(tp) for tp in ends}
-        if not batches and all(positions[tp] >= end for tp, end in ends.items()):
-            return RebuildSummary(total, outcomes), positions
+        if not fetched and all(positions[tp] >= end for tp, end in ends.items()):
+            await batches.put(None)
+            return positions
 
 
 async def _move_group(settings: ProjectionSettings, ends: dict[TopicPartition, int]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import timezone
 from typing import Any
 
 from google.protobuf.message import Message
@@ -13,7 +12,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.common.v1.address_pb2 import Location
 from oms.common.v1.money_pb2 import Money
 from services.projection.adapters.view_store import Session
-from services.projection.application.fact import Fact, iso_time
+from services.projection.application.fact import Fact, stamp_text
 
 Updater = Callable[[Session, Fact], None]
 
@@ -23,10 +22,7 @@ def time_or(stamp: Timestamp, fallback: str) -> str:
 
 
 def time_or_none(stamp: Timestamp) -> str | None:
-    # An unset Timestamp reads as the epoch, which is never a real business time here.
-    if not stamp.seconds and not stamp.nanos:
-        return None
-    return iso_time(stamp.ToDatetime(tzinfo=timezone.utc))
+    return stamp_text(stamp)
 
 
 def minor(money: Money) -> int | None:
