@@ -49,7 +49,10 @@ def main(
         load = asyncio.run(run_load(stack, orders=seed_orders, rate=0, sample_every=seed_orders, timeout=600))
         if not load.complete:
             raise typer.Exit(f"the seed of {seed_orders} orders did not complete")
-        stack.services["projection"].stop()
+        # Every service stops: the copies are for the projection only, and services that consume
+        # them would act on them (and publish more).
+        for service in stack.services.values():
+            service.stop()
         topics = [t.name for t in load_catalogue().consumed_by("projection")]
         seed = asyncio.run(_read_all(broker.bootstrap_servers, topics))
         copies = max(1, -(-events // len(seed)))  # ceiling: the seed itself is copy 0

@@ -22,3 +22,16 @@ def test_a_small_benchmark_runs_to_the_end_and_reports_every_figure(tmp_path):
                                               "projection"}
     assert all(value > 0 for value in report["peak_memory_mib"].values())
     assert report["accepted_per_second"] > 0 and report["completed_per_second"] > 0
+
+
+def test_a_small_rebuild_benchmark_rebuilds_every_copy_of_the_seed(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tests.bench.rebuild", "--events", "3000", "--seed-orders", "8",
+                             "--output", str(tmp_path)],
+                            capture_output=True, text=True, timeout=400)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    [report_file] = tmp_path.glob("rebuild-*.json")
+    report = json.loads(report_file.read_text())
+    assert report["records"] >= 3000
+    # every copy of the seed is a distinct set of orders in the rebuilt views
+    assert report["orders_in_views"] == report["orders_expected"] > 8
+    assert report["outcomes"]["processed"] > 0 and report["replay_events_per_second"] > 0
