@@ -4,7 +4,7 @@ from oms_platform.service import ServiceDefinition
 from services.fulfillment.adapters.publications import publications
 from services.fulfillment.application.handlers import HANDLERS
 from services.fulfillment.application.service import FulfillmentApplication
-from services.fulfillment.entrypoints.http import router
+from services.fulfillment.entrypoints.http import router, waves
 from services.fulfillment.settings import FulfillmentSettings
 
 
@@ -16,5 +16,5 @@ def definition() -> ServiceDefinition:
                     "tracking numbers and the outbound scan (F1-F3, F5).",
         publications=publications,
         handlers=HANDLERS,
-        routers=[router],
+        routers=[router, waves],
     )

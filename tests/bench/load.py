@@ -104,48 +104,50 @@ async def _sample_latency(client: httpx.AsyncClient, stack: SystemStack, sent: d
 
 
 async def _work_shipments(client: httpx.AsyncClient, stack: SystemStack, stopping: asyncio.Event) -> None:
-    steps = {"pick_list_issued": ("pick", None),
+    """The warehouse works in waves: every shipment waiting for a step is confirmed in one request."""
+    steps = {"pick_list_issued": ("pick", {}),
              "picked": ("pack", {"quality_check": {"passed": True}}),
              "packed": ("dispatch", {})}
-    gate = asyncio.Semaphore(8)
     base = stack.url("fulfillment")
-
-    async def step(shipment_id: str, command: str, body) -> None:
-        async with gate:
-            await client.post(f"{base}/shipments/{shipment_id}/{command}", json=body, headers={"X-Actor": "bench"})
-
     while not stopping.is_set():
         moved = 0
-        for status, (command, body) in steps.items():
+        for status, (step, body) in steps.items():
             queue = (await client.get(f"{base}/shipments", params={"status": status, "limit": 500})).json()
-            await asyncio.gather(*(step(s["shipment_id"], command, body) for s in queue["shipments"]))
+            if queue["shipments"]:
+                wave = {"shipments": [{"shipment_id": s["shipment_id"], **body} for s in queue["shipments"]]}
+                answer = await client.post(f"{base}/waves/{step}", json=wave, headers={"X-Actor": "bench"})
+                answer.raise_for_status()
             moved += len(queue["shipments"])
         if not moved:
             await asyncio.sleep(0.1)
 
 
 async def _carry_parcels(client: httpx.AsyncClient, stack: SystemStack, stopping: asyncio.Event) -> None:
-    """A carrier learns of parcels from the dispatch events downstream teams read, and reports scans."""
+    """A carrier learns of parcels from the dispatch events downstream teams read, and reports
+    scans in batches, as carriers and tracking aggregators push them."""
     parcels: asyncio.Queue = asyncio.Queue()
     reader = asyncio.create_task(_dispatched_parcels(stack.bootstrap, parcels, stopping))
-    gate = asyncio.Semaphore(8)
 
-    async def scan(carrier: str, tracking_number: str, step: int) -> None:
+    async def report(carrier: str, batch: list[tuple[str, str, int]]) -> None:
         journey = SF_JOURNEY if carrier == "SF" else JOURNEY
-        async with gate:
-            answer = await client.post(f"{stack.url('tracking')}/carriers/{carrier.lower()}/events", json={
-                "tracking_number": tracking_number, "event_code": journey[step], "occurred_at": _now()})
-        if answer.status_code in (200, 202, 409):
-            step += 1
-        if step < len(journey):  # not yet known to tracking (404), or more scans to come
-            parcels.put_nowait((carrier, tracking_number, step))
+        answer = await client.post(f"{stack.url('tracking')}/carriers/{carrier.lower()}/events/batch", json={
+            "events": [{"tracking_number": number, "event_code": journey[step], "occurred_at": _now()}
+                       for _, number, step in batch]})
+        answer.raise_for_status()
+        for (_, number, step), result in zip(batch, answer.json()["results"], strict=True):
+            if result["status"] in (200, 202, 409):
+                step += 1
+            if step < len(journey):  # not yet known to tracking (404), or more scans to come
+                parcels.put_nowait((carrier, number, step))
 
     try:
         while not stopping.is_set():
-            batch = []
+            by_carrier: dict[str, list[tuple[str, str, int]]] = {}
             while not parcels.empty():
-                batch.append(parcels.get_nowait())
-            await asyncio.gather(*(scan(*parcel) for parcel in batch))
+                parcel = parcels.get_nowait()
+                by_carrier.setdefault(parcel[0], []).append(parcel)
+            await asyncio.gather(*(report(carrier, batch[i:i + 500]) for carrier, batch in by_carrier.items()
+                                   for i in range(0, len(batch), 500)))
             await asyncio.sleep(0.05)  # parcels tracking does not know yet come round again
     finally:
         reader.cancel()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
 
 from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableContent, problem_responses
+from oms_platform.http.batches import apply_each
 from oms_platform.service import service_runtime
 from services.fulfillment.application.service import FulfillmentApplication, ShipmentNotFound
 from services.fulfillment.application.work_queue import QueueFilter
@@ -23,10 +24,15 @@ from services.fulfillment.domain.shipment import ShipmentStatus
 from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
 from services.fulfillment.entrypoints.schemas import (
     DispatchRequest,
+    DispatchWave,
     PackRequest,
+    PackWave,
     PickRequest,
+    PickWave,
     ShipmentList,
     ShipmentView,
+    WaveOutcome,
+    WaveResult,
     shipment_view,
 )
 
@@ -75,10 +81,7 @@ def pick_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
 @router.post("/{shipment_id}/pack", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
              summary="Confirm packing with its quality check; a failed check leaves the shipment picked")
 def pack_shipment(shipment_id: ShipmentId, body: PackRequest, actor: Actor, request: Request) -> ShipmentView:
-    parcels = [
-        Parcel(str(number), p.weight_grams, p.length_mm, p.width_mm, p.height_mm)
-        for number, p in enumerate(body.parcels, start=1)
-    ]
+    parcels = _parcels(body)
     check = QualityCheck(body.quality_check.passed, body.quality_check.notes)
     with refusals_as_problems():
         return shipment_view(_app(request).pack_shipment(str(shipment_id), parcels, check, actor))
@@ -92,6 +95,54 @@ def dispatch_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
     with refusals_as_problems():
         shipment = _app(request).dispatch_shipment(str(shipment_id), body.carrier_code, body.tracking_number, actor)
         return shipment_view(shipment)
+
+
+waves = APIRouter(prefix="/waves", tags=["shipments"])
+WAVE_PROBLEMS = problem_responses(400, 422)
+
+
+@waves.post("/pick", response_model=WaveResult, responses=WAVE_PROBLEMS,
+            summary="Confirm the picks of a wave; each shipment gets the outcome it would have had alone")
+def pick_wave(body: PickWave, actor: Actor, request: Request) -> WaveResult:
+    app = _app(request)
+    return _wave(app, body.shipments, request, lambda line: app.pick_shipment(
+        str(line.shipment_id), None if line.picked is None else [PickedUnits(p.line_id, p.quantity) for p in line.picked],
+        actor))
+
+
+@waves.post("/pack", response_model=WaveResult, responses=WAVE_PROBLEMS,
+            summary="Confirm the packing of a wave, each with its quality check")
+def pack_wave(body: PackWave, actor: Actor, request: Request) -> WaveResult:
+    app = _app(request)
+    return _wave(app, body.shipments, request, lambda line: app.pack_shipment(
+        str(line.shipment_id), _parcels(line), QualityCheck(line.quality_check.passed, line.quality_check.notes), actor))
+
+
+@waves.post("/dispatch", response_model=WaveResult, responses=WAVE_PROBLEMS,
+            summary="Outbound scans of a wave: carriers chosen unless given, tracking numbers assigned")
+def dispatch_wave(body: DispatchWave, actor: Actor, request: Request) -> WaveResult:
+    app = _app(request)
+    return _wave(app, body.shipments, request, lambda line: app.dispatch_shipment(
+        str(line.shipment_id), line.carrier_code, line.tracking_number, actor))
+
+
+def _wave(app: FulfillmentApplication, lines: list, request: Request, confirm: Any) -> WaveResult:
+    """Every confirmed shipment of the wave in one commit; a refused one changes nothing."""
+
+    def one(line: Any) -> tuple[int, ShipmentView]:
+        with refusals_as_problems():
+            return 200, shipment_view(confirm(line))
+
+    outcomes = apply_each(app, lines, one, request, field_prefix="shipments")
+    return WaveResult(results=[
+        WaveOutcome(index=o.index, shipment_id=lines[o.index].shipment_id, status=o.status, shipment=o.value,
+                    problem=o.problem) for o in outcomes
+    ])
+
+
+def _parcels(body: PackRequest) -> list[Parcel]:
+    return [Parcel(str(number), p.weight_grams, p.length_mm, p.width_mm, p.height_mm)
+            for number, p in enumerate(body.parcels, start=1)]
 
 
 @contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
@@ -145,6 +147,50 @@ class ShipmentView(BaseModel):
 
 class ShipmentList(BaseModel):
     shipments: list[ShipmentView]
+
+
+class _WaveShipment(BaseModel):
+    # JSON has no UUID type: the text form is accepted even in the strict request models.
+    shipment_id: uuid.UUID = Field(strict=False)
+
+
+class PickWaveLine(PickRequest, _WaveShipment):
+    pass
+
+
+class PackWaveLine(PackRequest, _WaveShipment):
+    pass
+
+
+class DispatchWaveLine(DispatchRequest, _WaveShipment):
+    pass
+
+
+class PickWave(BaseModel):
+    model_config = _STRICT
+    shipments: list[PickWaveLine] = Field(min_length=1, max_length=500)
+
+
+class PackWave(BaseModel):
+    model_config = _STRICT
+    shipments: list[PackWaveLine] = Field(min_length=1, max_length=500)
+
+
+class DispatchWave(BaseModel):
+    model_config = _STRICT
+    shipments: list[DispatchWaveLine] = Field(min_length=1, max_length=500)
+
+
+class WaveOutcome(BaseModel):
+    index: int = Field(description="Position of the shipment in the request")
+    shipment_id: uuid.UUID
+    status: int = Field(description="The HTTP status the confirmation would have had on its own")
+    shipment: ShipmentView | None = None
+    problem: dict[str, Any] | None = Field(None, description="RFC 9457 problem details of a refused confirmation")
+
+
+class WaveResult(BaseModel):
+    results: list[WaveOutcome]
 
 
 def shipment_view(shipment: Shipment) -> ShipmentView:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Request, Response
 
 from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableContent, problem_responses
+from oms_platform.http.batches import apply_each
 from oms_platform.service import service_runtime
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.carrier_events import CarrierEvent
@@ -25,6 +26,9 @@ from services.tracking.domain.errors import (
 )
 from services.tracking.domain.timeline import CarrierEventOutcome, Outcome
 from services.tracking.entrypoints.models import (
+    CarrierEventBatchIn,
+    CarrierEventBatchItem,
+    CarrierEventBatchResult,
     CarrierEventIn,
     CarrierEventResult,
     CheckpointView,
@@ -48,15 +52,44 @@ def receive_carrier_event(
     carrier_code: Annotated[str, Path(max_length=32, examples=["sf-express", "zto"])],
     body: CarrierEventIn, request: Request, response: Response,
 ) -> CarrierEventResult:
-    report = CarrierEvent(
-        carrier_code=carrier_code, tracking_number=body.tracking_number, raw_code=body.event_code,
-        description=body.description, occurred_at=body.occurred_at, place=body.location.to_place(),
-        source=Source.CARRIER_WEBHOOK, received_at=datetime.now(timezone.utc),
-        raw_payload=body.model_dump_json(),
-    )
+    report = _carrier_report(carrier_code, body, datetime.now(timezone.utc))
     with _tracking_problems(unmatched_kept=True):
         outcome = _app(request).receive_carrier_event(report)
     return _result(outcome, response)
+
+
+@router.post(
+    "/carriers/{carrier_code}/events/batch", response_model=CarrierEventBatchResult,
+    summary="Receive many carrier events at once; each gets the outcome it would have had alone",
+    responses=problem_responses(400, 422),
+)
+def receive_carrier_events(
+    carrier_code: Annotated[str, Path(max_length=32, examples=["sf-express", "zto"])],
+    body: CarrierEventBatchIn, request: Request,
+) -> CarrierEventBatchResult:
+    """All accepted events are recorded in one transaction (one commit for the batch). A refused
+    event changes nothing and does not stop the others. When another writer changed one of the
+    same timelines meanwhile, the batch is applied again event by event."""
+    app = _app(request)
+    received_at = datetime.now(timezone.utc)
+
+    def receive(event: CarrierEventIn) -> tuple[int, CarrierEventResult]:
+        with _tracking_problems(unmatched_kept=True):
+            outcome = app.receive_carrier_event(_carrier_report(carrier_code, event, received_at))
+        return (200 if outcome.outcome is Outcome.DUPLICATE else 202), CarrierEventResult.of(outcome)
+
+    outcomes = apply_each(app, body.events, receive, request, field_prefix="events")
+    return CarrierEventBatchResult(results=[
+        CarrierEventBatchItem(index=o.index, status=o.status, result=o.value, problem=o.problem) for o in outcomes
+    ])
+
+
+def _carrier_report(carrier_code: str, body: CarrierEventIn, received_at: datetime) -> CarrierEvent:
+    return CarrierEvent(
+        carrier_code=carrier_code, tracking_number=body.tracking_number, raw_code=body.event_code,
+        description=body.description, occurred_at=body.occurred_at, place=body.location.to_place(),
+        source=Source.CARRIER_WEBHOOK, received_at=received_at, raw_payload=body.model_dump_json(),
+    )
 
 
 @router.post(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
@@ -102,6 +102,23 @@ class CarrierEventResult(BaseModel):
     @classmethod
     def of(cls, outcome: CarrierEventOutcome) -> CarrierEventResult:
         return cls(status=outcome.outcome.value, order_id=outcome.order_id, checkpoint=CheckpointView.of(outcome.entry))
+
+
+class CarrierEventBatchIn(BaseModel):
+    """Many webhook events at once, as carriers and tracking aggregators push them."""
+
+    events: list[CarrierEventIn] = Field(min_length=1, max_length=500)
+
+
+class CarrierEventBatchItem(BaseModel):
+    index: int = Field(description="Position of the event in the request")
+    status: int = Field(description="The HTTP status the event would have had on its own")
+    result: CarrierEventResult | None = None
+    problem: dict[str, Any] | None = Field(None, description="RFC 9457 problem details of a refused event")
+
+
+class CarrierEventBatchResult(BaseModel):
+    results: list[CarrierEventBatchItem]
 
 
 class ShipmentView(BaseModel):

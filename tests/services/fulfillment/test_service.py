@@ -216,3 +216,41 @@ async def test_the_work_queue_puts_urgent_orders_first(broker, tmp_path):
         listed = (await service.client.get("/shipments", params={"warehouse_id": "WH-BEIJING"})).json()["shipments"]
 
         assert [s["order_id"] for s in listed] == [urgent_id, normal.order_id]
+
+
+async def test_a_wave_confirms_each_shipment_on_its_own_and_records_the_accepted_together(broker, store):
+    async with running_service(definition(), bootstrap=broker, data_dir=store.data_dir,
+                               database_url=store.database_url) as service:
+        _, shanghai, beijing = await order_with_shipments(service, broker)
+        missing = "00000000-0000-4000-8000-000000000000"
+        client = service.client
+
+        picked = await client.post("/waves/pick", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai}, {"shipment_id": missing}, {"shipment_id": beijing}]})
+        assert picked.status_code == 200, picked.text
+        assert [(r["status"], r["shipment_id"]) for r in picked.json()["results"]] == \
+            [(200, shanghai), (404, missing), (200, beijing)]
+        assert picked.json()["results"][1]["problem"]["resource_id"] == missing
+
+        packed = await client.post("/waves/pack", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai, **PACKED_OK},
+            {"shipment_id": beijing, "quality_check": {"passed": False, "notes": "scratched"}}]})
+        assert [r["status"] for r in packed.json()["results"]] == [200, 422]
+        assert packed.json()["results"][1]["problem"]["errors"][0]["field"] == "shipments[1].quality_check.passed"
+
+        dispatched = await client.post("/waves/dispatch", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai}, {"shipment_id": beijing}]})
+        assert [r["status"] for r in dispatched.json()["results"]] == [200, 409]  # beijing was never packed
+        assert dispatched.json()["results"][0]["shipment"]["status"] == "dispatched"
+        assert service.app.shipment(beijing).status.value == "picked"
+
+
+async def test_a_wave_with_a_malformed_line_is_refused_whole_naming_the_field(broker, tmp_path):
+    async with running_service(definition(), bootstrap=broker, data_dir=tmp_path) as service:
+        _, shanghai, _ = await order_with_shipments(service, broker)
+        refused = await service.client.post("/waves/pick", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai}, {"shipment_id": "not-a-uuid"}]})
+
+        assert refused.status_code == 422
+        assert any(e["field"] == "shipments[1].shipment_id" for e in refused.json()["errors"]), refused.text
+        assert service.app.shipment(shanghai).status.value == "pick_list_issued"

@@ -93,3 +93,36 @@ async def test_an_upstream_event_naming_no_real_order_is_dead_lettered_and_the_r
 async def _polled(reader: TopicReader) -> bool:
     await reader.poll()
     return bool(reader.records)
+
+
+async def test_a_batch_of_carrier_events_gives_each_event_its_own_outcome(tracking_on_both_stores, broker):
+    service, order = tracking_on_both_stores, UpstreamOrder(broker)
+    await order.from_order_service(order.placed())
+    await order.from_fulfillment(order.pick_list())
+    await order.from_fulfillment(order.dispatched("sf-express", "sf7101"))
+    await until_reached(service, order.order_id, "OUTBOUND_SCAN")
+
+    response = await service.client.post("/carriers/sf/events/batch", json={"events": [
+        scan("SF7101", "50", 9),
+        scan("SF7101", "30", 15),  # the same timeline again, inside the same batch
+        scan("SF7101", "50", 9),  # a duplicate of the first
+        scan("SF9999", "50", 9),  # nobody shipped this one (yet): kept as unmatched
+        scan("SF7101", "??", 16),  # a code SF does not use
+    ]})
+
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == [202, 202, 200, 404, 422]
+    assert [r["result"]["status"] for r in results[:3]] == ["recorded", "recorded", "duplicate"]
+    assert results[4]["problem"]["errors"][0]["field"] == "events[4].event_code"
+    assert results[3]["problem"]["resource_id"] == "sf-express:SF9999"
+    assert await checkpoints(service, order.order_id) == NINE[0:1] + NINE[3:7]
+
+
+async def test_a_batch_with_an_invalid_event_is_refused_whole_naming_the_field(tracking):
+    response = await tracking.client.post("/carriers/sf/events/batch", json={"events": [
+        scan("SF7201", "50", 9), {"event_code": "50", "occurred_at": "2026-11-21T09:00:00+08:00"}]})
+
+    assert response.status_code == 422
+    assert any(error["field"].startswith("events[1]") and "tracking_number" in error["field"]
+               for error in response.json()["errors"]), response.text
