@@ -13,7 +13,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -178,7 +178,9 @@ class PostgresViewStore:
     def _session(self, *, read_only: bool) -> Iterator[Session]:
         try:
             with self._pool.connection() as connection:
-                with connection.transaction():
+                # Writes are pipelined: statements whose results nobody reads are sent without
+                # waiting for the server, so a batch costs a round trip per read, not per statement.
+                with (nullcontext() if read_only else connection.pipeline()), connection.transaction():
                     if read_only:
                         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     yield _DbApiSession(connection.cursor(), _to_pyformat)
