@@ -19,6 +19,7 @@ SKUS = 20
 PRICE = 9900
 JOURNEY = ("PICKED_UP", "ARRIVED", "OUT_FOR_DELIVERY", "DELIVERED")
 SF_JOURNEY = ("50", "30", "44", "80")
+UNKNOWN_PARCEL_RETRY_SECONDS = 0.5
 
 
 @dataclass
@@ -135,9 +136,13 @@ async def _carry_parcels(client: httpx.AsyncClient, stack: SystemStack, stopping
                        for _, number, step in batch]})
         answer.raise_for_status()
         for (_, number, step), result in zip(batch, answer.json()["results"], strict=True):
+            if result["status"] == 404:  # tracking has not read the dispatch yet: ask again a bit later
+                asyncio.get_running_loop().call_later(UNKNOWN_PARCEL_RETRY_SECONDS, parcels.put_nowait,
+                                                      (carrier, number, step))
+                continue
             if result["status"] in (200, 202, 409):
                 step += 1
-            if step < len(journey):  # not yet known to tracking (404), or more scans to come
+            if step < len(journey):
                 parcels.put_nowait((carrier, number, step))
 
     try:
