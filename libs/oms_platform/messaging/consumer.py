@@ -25,7 +25,7 @@ from google.protobuf.message import Message
 from oms_platform.logging import get_logger, log_context
 from oms_platform.messaging.context import message_context
 from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
-from oms_platform.messaging.envelope import ContractViolation, Envelope, open_envelope
+from oms_platform.messaging.envelope import ContractViolation, Envelope, Opened, open_envelope
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication
 
@@ -116,8 +116,13 @@ class TrackedConsumer:
 
     def _handle_batch(self, records: Sequence[Any]) -> list[str | DeadLetter]:
         with self._app.unit_of_work():
-            self._app.prefetch_positions([name for record in records if (name := _tracked_name(record))])
-            outcomes = [self._handle(record) for record in records]
+            opened = [self._open(record) for record in records]
+            self._app.prefetch_positions([
+                tracking.application_name for record, o in zip(records, opened, strict=True)
+                if isinstance(o, Opened) and (tracking := _tracking(o.envelope, record))
+            ])
+            outcomes = [self._apply(record, o) if isinstance(o, Opened) else o
+                        for record, o in zip(records, opened, strict=True)]
         return outcomes
 
     async def process(self, record: Any) -> str:
@@ -158,10 +163,16 @@ class TrackedConsumer:
                 await asyncio.sleep(0.05 * attempts)
 
     def _handle(self, record: Any) -> str | DeadLetter:
+        opened = self._open(record)
+        return self._apply(record, opened) if isinstance(opened, Opened) else opened
+
+    def _open(self, record: Any) -> Opened | DeadLetter:
         try:
-            opened = open_envelope(record.value or b"", allowed_types=self._allowed_types.get(record.topic, frozenset()))
+            return open_envelope(record.value or b"", allowed_types=self._allowed_types.get(record.topic, frozenset()))
         except ContractViolation as violation:
             return DeadLetter(violation.kind, violation.detail)
+
+    def _apply(self, record: Any, opened: Opened) -> str | DeadLetter:
         envelope = opened.envelope
         handler = self._handlers.get(envelope.type)
         if handler is None:
@@ -210,17 +221,6 @@ def _tracking(envelope: Envelope, record: Any) -> Tracking | None:
         return None
     name = tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
     return Tracking(name, envelope.aggregate_version)
-
-
-def _tracked_name(record: Any) -> str | None:
-    """The tracking name of a record, read from its envelope without opening the payload."""
-    try:
-        envelope = Envelope.FromString(record.value or b"")
-    except Exception:  # noqa: BLE001 - undecodable: `_handle` dead-letters it with the reason
-        return None
-    if not envelope.aggregate_version or not envelope.aggregate_id:
-        return None
-    return tracking_name(envelope.producer, record.topic, envelope.aggregate_id)
 
 
 def _redrive_tracking(record: Any) -> Tracking | None:
