@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import time
 import uuid
@@ -64,11 +65,11 @@ def main(
         console.print(f"the broker alone: {fetched} records read in {read_seconds:.1f} s")
         settings = ProjectionSettings(kafka_bootstrap_servers=broker.bootstrap_servers, data_dir=data_dir,
                                       database_url=postgres)
-        started, before = time.monotonic(), sample_processes({"rebuild": _own_pid()})["rebuild"]
+        started, before = time.monotonic(), sample_processes({"rebuild": os.getpid()})["rebuild"]
         batches: list[int] = []
         summary = asyncio.run(rebuild(settings, progress=batches.append))
         seconds = time.monotonic() - started
-        after = sample_processes({"rebuild": _own_pid()})["rebuild"]
+        after = sample_processes({"rebuild": os.getpid()})["rebuild"]
         orders_in_views = _count_orders(settings)
     report = {
         "backend": "postgres" if postgres else "sqlite", "records": summary.records, "outcomes": summary.outcomes,
@@ -145,12 +146,6 @@ def _count_orders(settings: ProjectionSettings) -> int:
             return int(session.one("SELECT COUNT(*) AS n FROM orders")["n"])
     finally:
         views.close()
-
-
-def _own_pid() -> int:
-    import os
-
-    return os.getpid()
 
 
 if __name__ == "__main__":

@@ -24,13 +24,14 @@ from services.fulfillment.domain.shipment import ShipmentStatus
 from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
 from services.fulfillment.entrypoints.schemas import (
     DispatchRequest,
-    DispatchWave,
+    DispatchWaveLine,
     PackRequest,
-    PackWave,
+    PackWaveLine,
     PickRequest,
-    PickWave,
+    PickWaveLine,
     ShipmentList,
     ShipmentView,
+    Wave,
     WaveOutcome,
     WaveResult,
     shipment_view,
@@ -103,7 +104,7 @@ WAVE_PROBLEMS = problem_responses(400, 422)
 
 @waves.post("/pick", response_model=WaveResult, responses=WAVE_PROBLEMS,
             summary="Confirm the picks of a wave; each shipment gets the outcome it would have had alone")
-def pick_wave(body: PickWave, actor: Actor, request: Request) -> WaveResult:
+def pick_wave(body: Wave[PickWaveLine], actor: Actor, request: Request) -> WaveResult:
     app = _app(request)
     return _wave(app, body.shipments, request, lambda line: app.pick_shipment(
         str(line.shipment_id), None if line.picked is None else [PickedUnits(p.line_id, p.quantity) for p in line.picked],
@@ -112,7 +113,7 @@ def pick_wave(body: PickWave, actor: Actor, request: Request) -> WaveResult:
 
 @waves.post("/pack", response_model=WaveResult, responses=WAVE_PROBLEMS,
             summary="Confirm the packing of a wave, each with its quality check")
-def pack_wave(body: PackWave, actor: Actor, request: Request) -> WaveResult:
+def pack_wave(body: Wave[PackWaveLine], actor: Actor, request: Request) -> WaveResult:
     app = _app(request)
     return _wave(app, body.shipments, request, lambda line: app.pack_shipment(
         str(line.shipment_id), _parcels(line), QualityCheck(line.quality_check.passed, line.quality_check.notes), actor))
@@ -120,7 +121,7 @@ def pack_wave(body: PackWave, actor: Actor, request: Request) -> WaveResult:
 
 @waves.post("/dispatch", response_model=WaveResult, responses=WAVE_PROBLEMS,
             summary="Outbound scans of a wave: carriers chosen unless given, tracking numbers assigned")
-def dispatch_wave(body: DispatchWave, actor: Actor, request: Request) -> WaveResult:
+def dispatch_wave(body: Wave[DispatchWaveLine], actor: Actor, request: Request) -> WaveResult:
     app = _app(request)
     return _wave(app, body.shipments, request, lambda line: app.dispatch_shipment(
         str(line.shipment_id), line.carrier_code, line.tracking_number, actor))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
@@ -166,19 +166,14 @@ class DispatchWaveLine(DispatchRequest, _WaveShipment):
     pass
 
 
-class PickWave(BaseModel):
+WaveLine = TypeVar("WaveLine", PickWaveLine, PackWaveLine, DispatchWaveLine)
+
+
+class Wave(BaseModel, Generic[WaveLine]):
+    """Several shipments confirmed at the same step in one request."""
+
     model_config = _STRICT
-    shipments: list[PickWaveLine] = Field(min_length=1, max_length=500)
-
-
-class PackWave(BaseModel):
-    model_config = _STRICT
-    shipments: list[PackWaveLine] = Field(min_length=1, max_length=500)
-
-
-class DispatchWave(BaseModel):
-    model_config = _STRICT
-    shipments: list[DispatchWaveLine] = Field(min_length=1, max_length=500)
+    shipments: list[WaveLine] = Field(min_length=1, max_length=500)
 
 
 class WaveOutcome(BaseModel):
