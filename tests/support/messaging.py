@@ -14,8 +14,10 @@ from oms_platform.contracts import message_class, register_all_messages
 
 
 async def publish(bootstrap: str, topic: str, key: str, payload: Message, *, producer: str = "test-adapter",
-                  aggregate_id: str = "", aggregate_version: int = 0, event_id: str | None = None) -> Envelope:
-    """Publish one enveloped message and wait for the broker's acknowledgement."""
+                  aggregate_id: str = "", aggregate_version: int = 0, event_id: str | None = None,
+                  occurred_at: datetime | None = None) -> Envelope:
+    """Publish one enveloped message and wait for the broker's acknowledgement (recorded now,
+    unless the test says when: views order a timeline by the time facts occurred)."""
     envelope = Envelope(
         event_id=event_id or str(uuid.uuid4()),
         type=payload.DESCRIPTOR.full_name,
@@ -25,7 +27,7 @@ async def publish(bootstrap: str, topic: str, key: str, payload: Message, *, pro
     )
     envelope.correlation_id = envelope.event_id
     envelope.causation_id = envelope.event_id
-    envelope.occurred_at.FromDatetime(datetime.now(timezone.utc))
+    envelope.occurred_at.FromDatetime(occurred_at or datetime.now(timezone.utc))
     envelope.payload.Pack(payload)
     await publish_raw(bootstrap, topic, key.encode(), envelope.SerializeToString())
     return envelope

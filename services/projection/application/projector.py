@@ -3,9 +3,9 @@
 The view rows a message changes and the upstream position it represents (`tracking_name` ->
 aggregate version) are written in ONE transaction, and a message whose version is already
 recorded changes nothing: redelivery, a consumer restart or a full replay of the topics leave
-the views as they were. A batch of messages shares one transaction (one commit per batch).
-Messages without an aggregate version (channel adapters) are applied by
-natural keys (upserts, timeline entries keyed by event id), which makes them idempotent too.
+the views as they were. A batch of messages shares one transaction (one commit per batch) and
+one read and one write of the positions. Messages without an aggregate version (channel adapters)
+are applied by natural keys (upserts, timeline entries keyed by event id): idempotent too.
 """
 
 from __future__ import annotations
@@ -48,9 +48,13 @@ class Projector:
     def project_batch(self, records: Sequence[ConsumedRecord]) -> list[str | DeadLetter]:
         """Apply records in order in ONE transaction: all of them or, on an exception, none."""
         with self._views.write() as session:
-            return [self._project_in(session, record) for record in records]
+            opened = [self._open(record) for record in records]
+            claims = _VersionClaims(session, [_tracked_as(o[0]) for o in opened if isinstance(o, tuple)])
+            outcomes = [self._apply(session, claims, one) for one in opened]
+            claims.save()
+            return outcomes
 
-    def _project_in(self, session: Session, record: ConsumedRecord) -> str | DeadLetter:
+    def _open(self, record: ConsumedRecord) -> tuple[Fact, Updater] | str | DeadLetter:
         try:
             opened = open_envelope(record.value or b"", allowed_types=self._allowed_types.get(record.topic, ()))
         except ContractViolation as violation:
@@ -58,21 +62,46 @@ class Projector:
         updater = self._updaters.get(opened.envelope.type)
         if updater is None:
             return IGNORED
-        fact = Fact.from_envelope(opened.envelope, opened.payload, record.topic)
-        return self._apply(session, fact, updater)
+        return Fact.from_envelope(opened.envelope, opened.payload, record.topic), updater
 
-    def _apply(self, session: Session, fact: Fact, updater: Updater) -> str:
+    def _apply(self, session: Session, claims: "_VersionClaims",
+               opened: tuple[Fact, Updater] | str | DeadLetter) -> str | DeadLetter:
+        if not isinstance(opened, tuple):
+            return opened
+        fact, updater = opened
         tracked = _tracked_as(fact)
-        # Claim the version first: the row lock makes a second instance applying the same message
-        # at the same moment wait, then find the version taken and skip.
-        if tracked is not None and session.one(
-            "INSERT INTO view_tracking (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-            " SET version = excluded.version WHERE view_tracking.version < excluded.version RETURNING version",
-            (tracked, fact.aggregate_version),
-        ) is None:
+        if tracked is not None and not claims.take(tracked, fact.aggregate_version):
             return DUPLICATE
         updater(session, fact)
         return PROCESSED
+
+
+class _VersionClaims:
+    """The applied version of every aggregate a batch touches: read and locked once, written once.
+
+    A batch of 5,000 messages costs one read and one write of `view_tracking` instead of a claim
+    (and a round trip to PostgreSQL) per message.
+    """
+
+    def __init__(self, session: Session, names: Sequence[str | None]):
+        self._session = session
+        self._applied = session.lock_versions(sorted({name for name in names if name is not None}))
+        self._taken: dict[str, int] = {}
+
+    def take(self, name: str, version: int) -> bool:
+        """True when this version is newer than the applied one (and is now the applied one)."""
+        if version <= self._applied.get(name, 0):
+            return False
+        self._applied[name] = self._taken[name] = version
+        return True
+
+    def save(self) -> None:
+        if self._taken:
+            self._session.many(
+                "INSERT INTO view_tracking (name, version) VALUES (?, ?) ON CONFLICT (name)"
+                " DO UPDATE SET version = excluded.version WHERE view_tracking.version < excluded.version",
+                list(self._taken.items()),
+            )
 
 
 def _tracked_as(fact: Fact) -> str | None:

@@ -52,7 +52,7 @@ def clear_views(views: ViewStore) -> None:
 async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], None] | None = None,
                   progress: Callable[[int], None] | None = None) -> RebuildSummary:
     topics = load_catalogue().consumed_by(settings.service_name)
-    views = open_view_store(settings)
+    views = open_view_store(settings, bulk=True)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
                               max_poll_records=5000,
                               max_partition_fetch_bytes=8 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
@@ -71,6 +71,7 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
             on_start(sum(ends[tp] - starts[tp] for tp in ends))
         started = asyncio.get_running_loop().time()
         replayed, positions = await _replay(reader, processor, ends, progress)
+        views.flush()  # before the group moves past the replayed records
         summary = replace(replayed, replay_seconds=asyncio.get_running_loop().time() - started)
         try:
             await _move_group(settings, positions)

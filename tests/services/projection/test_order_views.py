@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from oms.intake.v1 import intake_events_pb2 as intake
 from oms.intake.v1.intake_pb2 import ChannelOrderRef, NormalisedOrder
 from oms.order.v1 import review_events_pb2 as review
 from oms.order.v1.order_pb2 import HoldReason, OrderStatus
+from oms_platform.catalogue import load_catalogue
 from oms_platform.messaging.dead_letters import DeadLetter
+from services.projection.adapters.view_store import PostgresViewStore, SqliteViewStore
+from services.projection.application.projector import Projector
 from services.projection.application.queries.orders import OrderFilter, order_detail, search_orders
 from tests.services.projection.conftest import snapshot
 from tests.services.projection.messages import (
@@ -70,6 +75,45 @@ def test_the_same_event_twice_changes_nothing(projector, views):
 
     assert [projector.project(r) for r in (placed, held)] == ["duplicate", "duplicate"]
     assert snapshot(views) == before
+
+
+def test_repeats_inside_one_batch_are_applied_once(projector, views):
+    order_id = new_order_id()
+    placed = record(ORDER_EVENTS, order_placed(order_id), aggregate_id=order_id, version=1)
+    approved = record(ORDER_EVENTS, order_status_event(order_id, "OrderApproved", OrderStatus.ORDER_STATUS_APPROVED,
+                                                       auto_approved=True), aggregate_id=order_id, version=2)
+    assert projector.project_batch([placed, approved, placed, approved]) == [
+        "processed", "processed", "duplicate", "duplicate"]
+    assert [e["title"] for e in detail(views, order_id)["timeline"]] == ["Order placed", "Order approved"]
+
+
+def test_two_instances_applying_the_same_batch_at_once_apply_it_once(projector, views, store_backend):
+    """During a rebalance the old and the new owner of a partition may both hold the same batch."""
+    other = Projector(*_second_store(views, store_backend))
+    order_ids = [new_order_id() for _ in range(20)]
+    batch = [record(ORDER_EVENTS, order_placed(order_id), aggregate_id=order_id, version=1) for order_id in order_ids]
+    start = threading.Barrier(2)
+
+    def apply(instance: Projector) -> list:
+        start.wait()
+        return instance.project_batch(batch)
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = list(pool.map(apply, [projector, other]))
+    finally:
+        other._views.close()
+    assert sorted(outcome for each in outcomes for outcome in each) == ["duplicate"] * 20 + ["processed"] * 20
+    for order_id in order_ids:
+        assert len(detail(views, order_id)["timeline"]) == 1
+
+
+def _second_store(views, store_backend) -> tuple:
+    """A second view store over the same database, as a second projection instance has."""
+    second = (PostgresViewStore(store_backend.database_url, schema=f"projection_{store_backend.schema_suffix}")
+              if store_backend.is_postgres else SqliteViewStore(views.path))
+    topics = load_catalogue().consumed_by("projection")
+    return second, {topic.name: frozenset(topic.message_types) for topic in topics}
 
 
 def test_an_older_version_arriving_late_does_not_undo_a_newer_one(projector, views):

@@ -16,6 +16,7 @@ from tests.services.projection.messages import (
     FULFILLMENT_EVENTS,
     ORDER_EVENTS,
     TRACKING_EVENTS,
+    at,
     checkpoint,
     new_order_id,
     order_placed,
@@ -50,12 +51,13 @@ async def until(check: Callable[[], object], *, timeout: float = 30.0) -> object
 async def test_events_from_three_topics_make_one_order_with_its_timeline(projection, embedded_broker):
     bootstrap = embedded_broker.bootstrap_servers
     order_id, shipment_id = new_order_id(), f"shp-{uuid.uuid4().hex[:8]}"
+    # Times fixed like the shipment's: the timeline is in the order the facts occurred.
     await publish(bootstrap, ORDER_EVENTS, order_id, order_placed(order_id, number="SO-INT-1"),
-                  producer="order", aggregate_id=order_id, aggregate_version=1)
+                  producer="order", aggregate_id=order_id, aggregate_version=1, occurred_at=at(0))
     approved = order_status_event(order_id, "OrderApproved", OrderStatus.ORDER_STATUS_APPROVED, auto_approved=True)
     for _ in range(2):  # the same event twice, as after a relay restart: one effect
         await publish(bootstrap, ORDER_EVENTS, order_id, approved, producer="order", aggregate_id=order_id,
-                      aggregate_version=2, event_id=f"{order_id}-2")
+                      aggregate_version=2, event_id=f"{order_id}-2", occurred_at=at(1))
     for version, message in enumerate([shipment_created(order_id, shipment_id),
                                        shipment_dispatched(order_id, shipment_id)], start=1):
         await publish(bootstrap, FULFILLMENT_EVENTS, shipment_id, message, producer="fulfillment",

@@ -12,6 +12,8 @@ from services.projection.adapters.view_store import Session
 from services.projection.application.views.common import minor
 from services.projection.domain.personal_data import mask_email, mask_phone, phone_digest
 
+# The columns an order is found by in the dashboard's search box (`search_text`).
+SEARCHED_COLUMNS = ("order_number", "customer_name", "channel_order_id", "channel_account")
 _NEWER_UPDATE = "CASE WHEN orders.updated_at IS NULL OR excluded.updated_at > orders.updated_at" \
                 " THEN excluded.updated_at ELSE orders.updated_at END"
 
@@ -39,7 +41,9 @@ def upsert_order(session: Session, order_id: str, columns: Mapping[str, Any], *,
         f" ON CONFLICT (order_id) {on_conflict}",
         (order_id, *inserted.values()),
     )
-    _refresh_search_text(session, order_id)
+    # Most order facts change the status only: the search text stays what it was.
+    if not values.keys().isdisjoint(SEARCHED_COLUMNS):
+        _refresh_search_text(session, order_id)
 
 
 def contact_columns(contact: Contact, address: Address) -> dict[str, Any]:
@@ -84,10 +88,7 @@ def insert_lines(session: Session, order_id: str, lines: Iterable[OrderLine]) ->
 def _refresh_search_text(session: Session, order_id: str) -> None:
     # Rebuilt from the row rather than from the message, so whichever fact arrives last, the
     # text covers every field known by then. Lower-cased here: SQLite's lower() is ASCII only.
-    row = session.one(
-        "SELECT order_number, customer_name, channel_order_id, channel_account FROM orders WHERE order_id = ?",
-        (order_id,),
-    )
+    row = session.one(f"SELECT {', '.join(SEARCHED_COLUMNS)} FROM orders WHERE order_id = ?", (order_id,))
     if row is None:
         return
     text = " ".join(str(value) for value in row.values() if value).lower()
