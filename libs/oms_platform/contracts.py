@@ -8,6 +8,7 @@ default descriptor pool, so `register_all_messages()` imports every module under
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import threading
@@ -45,6 +46,7 @@ def register_all_messages() -> tuple[str, ...]:
         return _registered
 
 
+@functools.cache  # asked once per message consumed; a name that is not found is not cached
 def message_class(full_name: str) -> type[Message]:
     """The generated class of `full_name` ("oms.order.v1.OrderApproved"); UnknownMessageType if none."""
     register_all_messages()

@@ -20,7 +20,7 @@ from oms_platform.catalogue import load_catalogue
 from oms_platform.logging import get_logger
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
 from oms_platform.operations.offsets import GroupBusy, commit_group_offsets
-from services.projection.adapters.view_schema import STATEMENTS
+from services.projection.adapters.view_schema import QUERY_ONLY_INDEXES, STATEMENTS, query_only_index_statements
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.application.processing import RecordProcessor
 from services.projection.application.projector import ConsumedRecord, Projector
@@ -44,9 +44,21 @@ def view_tables() -> list[str]:
 
 
 def clear_views(views: ViewStore) -> None:
+    """Empty every view, and drop the indexes that only queries need until `index_views`.
+
+    Should the rebuild stop half way, the projection service creates them again when it starts.
+    """
     with views.write() as session:
         for table in view_tables():
             session.execute(f"DELETE FROM {table}")  # noqa: S608 - names from our own schema
+        for index in QUERY_ONLY_INDEXES:
+            session.execute(f"DROP INDEX IF EXISTS {index}")
+
+
+def index_views(views: ViewStore) -> None:
+    with views.write() as session:
+        for statement in query_only_index_statements(views.dialect):
+            session.execute(statement)
 
 
 async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], None] | None = None,
@@ -54,7 +66,7 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
     topics = load_catalogue().consumed_by(settings.service_name)
     views = open_view_store(settings, bulk=True)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
-                              max_poll_records=5000,
+                              max_poll_records=20000,
                               max_partition_fetch_bytes=8 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False)
     await reader.start()
@@ -71,6 +83,7 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
             on_start(sum(ends[tp] - starts[tp] for tp in ends))
         started = asyncio.get_running_loop().time()
         replayed, positions = await _replay(reader, processor, ends, progress)
+        index_views(views)
         views.flush()  # before the group moves past the replayed records
         summary = replace(replayed, replay_seconds=asyncio.get_running_loop().time() - started)
         try:
