@@ -93,7 +93,9 @@ def republish(service: Annotated[str, typer.Argument(help="Service whose store t
 
 
 @app.command("rebuild-projection")
-def rebuild_projection() -> None:
+def rebuild_projection(
+    workers: Annotated[int, typer.Option(min=1, help="Processes sharing the topics' partitions.")] = 2,
+) -> None:
     """Empty the projection's views and replay every events topic into them (projection stopped)."""
     from services.projection.entrypoints.rebuild import rebuild
     from services.projection.settings import ProjectionSettings
@@ -101,7 +103,8 @@ def rebuild_projection() -> None:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console) as progress:
         task = progress.add_task("replaying events into the views", total=None)
-        summary = asyncio.run(rebuild(ProjectionSettings.load(), on_start=lambda n: progress.update(task, total=n),
+        summary = asyncio.run(rebuild(ProjectionSettings.load(), workers=workers,
+                                      on_start=lambda n: progress.update(task, total=n),
                                       progress=lambda n: progress.advance(task, n)))
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
     console.print(f"projection rebuilt from {summary.records} records ({outcomes or 'nothing to replay'})")

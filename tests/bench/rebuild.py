@@ -14,6 +14,7 @@ import asyncio
 import json
 import os
 import re
+import resource
 import time
 import uuid
 from datetime import datetime, timezone
@@ -42,6 +43,7 @@ def main(
     events: Annotated[int, typer.Option(help="Events to rebuild the views from.")] = 1_000_000,
     seed_orders: Annotated[int, typer.Option(help="Orders run through the real pipeline first.")] = 100,
     postgres: Annotated[str | None, typer.Option(help="postgresql:// URL of an empty database.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes sharing the partitions.")] = 2,
     output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
@@ -66,18 +68,21 @@ def main(
         settings = ProjectionSettings(kafka_bootstrap_servers=broker.bootstrap_servers, data_dir=data_dir,
                                       database_url=postgres)
         started, before = time.monotonic(), sample_processes({"rebuild": os.getpid()})["rebuild"]
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         batches: list[int] = []
-        summary = asyncio.run(rebuild(settings, progress=batches.append))
+        summary = asyncio.run(rebuild(settings, workers=workers, progress=batches.append))
         seconds = time.monotonic() - started
         after = sample_processes({"rebuild": os.getpid()})["rebuild"]
+        workers_used = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes, ended by now
         orders_in_views = _count_orders(settings)
     report = {
-        "backend": "postgres" if postgres else "sqlite", "records": summary.records, "outcomes": summary.outcomes,
+        "backend": "postgres" if postgres else "sqlite", "workers": workers, "records": summary.records, "outcomes": summary.outcomes,
         "seconds": seconds, "events_per_second": summary.records / seconds,
         "replay_seconds": summary.replay_seconds, "replay_events_per_second": summary.records / summary.replay_seconds,
         "broker_read_seconds": read_seconds, "group_moved": summary.group_moved, "batches": len(batches),
         "mean_batch": sum(batches) / max(len(batches), 1),
-        "cpu_seconds": after.cpu_seconds - before.cpu_seconds, "peak_memory_mib": after.peak_rss_mib,
+        "cpu_seconds": after.cpu_seconds - before.cpu_seconds + _cpu_seconds(workers_used) - _cpu_seconds(children_before),
+        "peak_memory_mib": after.peak_rss_mib, "peak_worker_memory_mib": workers_used.ru_maxrss / 1024,
         "orders_expected": seed_orders * copies, "orders_in_views": orders_in_views,
     }
     output.mkdir(parents=True, exist_ok=True)
@@ -92,6 +97,10 @@ def main(
                   f"CPU {report['cpu_seconds']:.1f} s, peak memory {report['peak_memory_mib']:.0f} MiB")
     if orders_in_views != report["orders_expected"] or summary.records < events:
         raise typer.Exit(1)
+
+
+def _cpu_seconds(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 async def _read_all(bootstrap: str, topics: list[str], *, keep: bool = True) -> Any:

@@ -169,8 +169,13 @@ QUERY_ONLY_INDEXES = ("orders_by_number", "orders_by_created", "orders_by_status
 
 
 def query_only_index_statements(dialect: str) -> list[str]:
-    return [s for s in statements(dialect) if s.startswith("CREATE INDEX") and s.split()[5] in QUERY_ONLY_INDEXES]
+    return [s for s in statements(dialect) if _is_query_only_index(s)]
 
 
-def statements(dialect: str) -> list[str]:
-    return [statement.replace("{serial}", SERIAL[dialect]) for statement in STATEMENTS]
+def statements(dialect: str, *, query_only_indexes: bool = True) -> list[str]:
+    return [statement.replace("{serial}", SERIAL[dialect]) for statement in STATEMENTS
+            if query_only_indexes or not _is_query_only_index(statement)]
+
+
+def _is_query_only_index(statement: str) -> bool:
+    return statement.startswith("CREATE INDEX") and statement.split()[5] in QUERY_ONLY_INDEXES

@@ -64,11 +64,12 @@ def open_view_store(settings: ServiceSettings, *, bulk: bool = False) -> ViewSto
     """The views beside the service's store: `<data_dir>/projection.sqlite3`, or schema `projection`.
 
     `bulk`: for a rebuild, which can start over after a crash: commits need not reach the disk
-    one by one, only by `flush()`.
+    one by one, only by `flush()`, and the indexes only queries use are not created (the
+    rebuild builds them at its end).
     """
     try:
         if settings.database_url:
-            return PostgresViewStore(settings.database_url, schema=settings.service_name)
+            return PostgresViewStore(settings.database_url, schema=settings.service_name, bulk=bulk)
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         return SqliteViewStore(settings.data_dir / f"{settings.service_name}.sqlite3", bulk=bulk)
     except (sqlite3.Error, psycopg.Error) as error:
@@ -138,7 +139,7 @@ class SqliteViewStore:
         with self._connection() as connection:
             # WAL lets the query API read while a message is being applied.
             connection.execute("PRAGMA journal_mode=WAL")
-            for statement in statements(self.dialect):
+            for statement in statements(self.dialect, query_only_indexes=not bulk):
                 connection.execute(statement)
 
     def _open(self) -> sqlite3.Connection:
@@ -208,7 +209,7 @@ class SqliteViewStore:
 class PostgresViewStore:
     dialect = "postgresql"
 
-    def __init__(self, url: str, *, schema: str, max_connections: int = 8):
+    def __init__(self, url: str, *, schema: str, max_connections: int = 8, bulk: bool = False):
         if not _SCHEMA_NAME.fullmatch(schema):
             raise ConfigurationError(f"not a usable schema name for the views: {schema!r}")
         with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
@@ -224,7 +225,7 @@ class PostgresViewStore:
         with self.write() as session:
             # Two services starting at once may both create a table; the lock makes that one at a time.
             session.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
-            for statement in statements(self.dialect):
+            for statement in statements(self.dialect, query_only_indexes=not bulk):
                 session.execute(statement)
 
     @contextmanager

@@ -47,8 +47,8 @@ class Projector:
 
     def project_batch(self, records: Sequence[ConsumedRecord]) -> list[str | DeadLetter]:
         """Apply records in order in ONE transaction: all of them or, on an exception, none."""
+        opened = [self._open(record) for record in records]  # before the write lock is taken
         with self._views.write() as session:
-            opened = [self._open(record) for record in records]
             claims = _VersionClaims(session, [_tracked_as(o[0]) for o in opened if isinstance(o, tuple)])
             outcomes = [self._apply(session, claims, one) for one in opened]
             claims.save()

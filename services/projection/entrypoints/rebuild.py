@@ -10,8 +10,13 @@ the broker lost its topics, republish each service's store first (`omsctl republ
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import queue
+import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import KafkaError
@@ -61,8 +66,67 @@ def index_views(views: ViewStore) -> None:
             session.execute(statement)
 
 
-async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], None] | None = None,
+async def rebuild(settings: ProjectionSettings, *, workers: int = 1, on_start: Callable[[int], None] | None = None,
                   progress: Callable[[int], None] | None = None) -> RebuildSummary:
+    """Replay every events topic into emptied views, with `workers` processes sharing the partitions.
+
+    Partitions are independent in the live projection too (no order is promised across them), so
+    splitting them between processes changes nothing in the result, only the time it takes.
+    """
+    topics = [t.name for t in load_catalogue().consumed_by(settings.service_name)]
+    views = open_view_store(settings, bulk=True)
+    try:
+        clear_views(views)
+        starts, ends = await _offsets(settings, topics)
+        if on_start:
+            on_start(sum(ends[tp] - starts[tp] for tp in ends))
+        started = time.monotonic()
+        shares = _shares(starts, ends, workers)
+        if len(shares) <= 1:
+            summary, positions = await _replay_share(settings, ends, progress)
+        else:
+            summary, positions = await _replay_in_processes(settings, shares, progress)
+        index_views(views)
+        views.flush()  # before the group moves past the replayed records
+    finally:
+        views.close()
+    summary = replace(summary, replay_seconds=time.monotonic() - started)
+    try:
+        await _move_group(settings, positions)
+    except (KafkaError, GroupBusy) as refused:
+        log.warning("could not move the projection's group past the replay; it will skip the replayed"
+                    " records as duplicates", error=f"{type(refused).__name__}: {refused}")
+        return replace(summary, group_moved=False)
+    return summary
+
+
+async def _offsets(settings: ProjectionSettings,
+                   topics: list[str]) -> tuple[dict[TopicPartition, int], dict[TopicPartition, int]]:
+    reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    await reader.start()
+    try:
+        await reader._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public call for this
+        partitions = [TopicPartition(t, p) for t in topics for p in sorted(reader.partitions_for_topic(t) or ())]
+        return await reader.beginning_offsets(partitions), await reader.end_offsets(partitions)
+    finally:
+        await reader.stop()
+
+
+def _shares(starts: dict[TopicPartition, int], ends: dict[TopicPartition, int],
+            workers: int) -> list[dict[TopicPartition, int]]:
+    """The partitions (with their end offsets) split into at most `workers` shares of like size."""
+    shares: list[dict[TopicPartition, int]] = [{} for _ in range(max(1, workers))]
+    loads = [0] * len(shares)
+    for tp in sorted(ends, key=lambda tp: ends[tp] - starts[tp], reverse=True):
+        lightest = loads.index(min(loads))
+        shares[lightest][tp] = ends[tp]
+        loads[lightest] += ends[tp] - starts[tp]
+    return [share for share in shares if share]
+
+
+async def _replay_share(settings: ProjectionSettings, ends: dict[TopicPartition, int],
+                        progress: Callable[[int], None] | None) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
+    """Project every record of these partitions, from the earliest offset, into the views."""
     topics = load_catalogue().consumed_by(settings.service_name)
     views = open_view_store(settings, bulk=True)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
@@ -72,39 +136,64 @@ async def rebuild(settings: ProjectionSettings, *, on_start: Callable[[int], Non
     await reader.start()
     await producer.start()
     try:
-        clear_views(views)
         processor = RecordProcessor(
             Projector(views, {t.name: frozenset(t.message_types) for t in topics}),
             DeadLetterPublisher(producer, consumer_name=f"{settings.service_name}-rebuild",
                                 topic_for=lambda name: dead_letter_topic(name)))
-        ends = await _assign_from_start(reader, [t.name for t in topics])
-        starts = {tp: await reader.position(tp) for tp in ends}
-        if on_start:
-            on_start(sum(ends[tp] - starts[tp] for tp in ends))
-        started = asyncio.get_running_loop().time()
-        replayed, positions = await _replay(reader, processor, ends, progress)
-        index_views(views)
-        views.flush()  # before the group moves past the replayed records
-        summary = replace(replayed, replay_seconds=asyncio.get_running_loop().time() - started)
-        try:
-            await _move_group(settings, positions)
-        except (KafkaError, GroupBusy) as refused:
-            log.warning("could not move the projection's group past the replay; it will skip the replayed"
-                        " records as duplicates", error=f"{type(refused).__name__}: {refused}")
-            return replace(summary, group_moved=False)
-        return summary
+        reader.assign(list(ends))
+        await reader.seek_to_beginning(*ends)
+        return await _replay(reader, processor, ends, progress)
     finally:
         await reader.stop()
         await producer.stop()
         views.close()
 
 
-async def _assign_from_start(reader: AIOKafkaConsumer, topics: list[str]) -> dict[TopicPartition, int]:
-    await reader._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public call for this
-    partitions = [TopicPartition(t, p) for t in topics for p in sorted(reader.partitions_for_topic(t) or ())]
-    reader.assign(partitions)
-    await reader.seek_to_beginning(*partitions)
-    return await reader.end_offsets(partitions)
+async def _replay_in_processes(settings: ProjectionSettings, shares: list[dict[TopicPartition, int]],
+                               progress: Callable[[int], None] | None
+                               ) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
+    context = multiprocessing.get_context("spawn")  # forking a process with an event loop is unsafe
+    counts = context.Queue()
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(len(shares), mp_context=context, initializer=_remember_counts,
+                             initargs=(counts,)) as pool:
+        running = asyncio.gather(*(loop.run_in_executor(pool, _replay_share_in_process, settings, share)
+                                   for share in shares))
+        reporting = asyncio.ensure_future(_report_counts(counts, progress, running))
+        try:
+            results = await running
+        finally:
+            await reporting
+    outcomes: dict[str, int] = {}
+    positions: dict[TopicPartition, int] = {}
+    for summary, share_positions in results:
+        for outcome, count in summary.outcomes.items():
+            outcomes[outcome] = outcomes.get(outcome, 0) + count
+        positions.update(share_positions)
+    return RebuildSummary(sum(summary.records for summary, _ in results), outcomes), positions
+
+
+_counts: Any = None  # in a worker process: where it reports how many records it has projected
+
+
+def _remember_counts(counts: Any) -> None:
+    global _counts
+    _counts = counts
+
+
+def _replay_share_in_process(settings: ProjectionSettings,
+                             ends: dict[TopicPartition, int]) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
+    return asyncio.run(_replay_share(settings, ends, _counts.put))
+
+
+async def _report_counts(counts: Any, progress: Callable[[int], None] | None, done: asyncio.Future) -> None:
+    while not (done.done() and counts.empty()):
+        try:
+            count = await asyncio.to_thread(counts.get, True, 0.2)
+        except queue.Empty:
+            continue
+        if progress:
+            progress(count)
 
 
 async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: dict[TopicPartition, int],
