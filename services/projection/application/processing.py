@@ -8,6 +8,7 @@ the reason (the partition must not be blocked), and every outcome is counted.
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Sequence
 
 from oms_platform.logging import get_logger
@@ -32,12 +33,22 @@ class RecordProcessor:
         """Records in one transaction; when that fails, nothing was written: one by one instead."""
         loop = asyncio.get_running_loop()
         started = loop.time()
-        try:
-            outcomes = await asyncio.to_thread(self._projector.project_batch, records)
-        except Exception as error:  # noqa: BLE001 - each record then gets its own retries
-            log.info("batch not applied as one, applying record by record",
-                     records=len(records), error=f"{type(error).__name__}: {error}")
-            return [await self.process(record) for record in records]
+        unavailable = 0
+        while True:
+            try:
+                outcomes = await asyncio.to_thread(self._projector.project_batch, records)
+                break
+            except ViewStoreUnavailable as error:
+                # Away, busy, or a deadlock victim: the batch as a whole is fine, try it again
+                # (one record at a time would be a transaction per record, for nothing).
+                unavailable += 1
+                log.warning("views unavailable for a batch, retrying", error=str(error).splitlines()[0],
+                            records=len(records), attempt=unavailable)
+                await asyncio.sleep(min(0.1 * 2 ** min(unavailable, 6), 5.0) * random.uniform(0.5, 1.0))
+            except Exception as error:  # noqa: BLE001 - each record then gets its own retries
+                log.info("batch not applied as one, applying record by record",
+                         records=len(records), error=f"{type(error).__name__}: {error}")
+                return [await self.process(record) for record in records]
         share = (loop.time() - started) / max(len(records), 1)
         return [await self._finish(record, outcome, share) for record, outcome in zip(records, outcomes, strict=True)]
 

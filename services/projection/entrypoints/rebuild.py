@@ -114,13 +114,22 @@ async def _offsets(settings: ProjectionSettings,
 
 def _shares(starts: dict[TopicPartition, int], ends: dict[TopicPartition, int],
             workers: int) -> list[dict[TopicPartition, int]]:
-    """The partitions (with their end offsets) split into at most `workers` shares of like size."""
+    """The partitions (with their end offsets) split into at most `workers` shares of like size.
+
+    Partition p of every topic goes to the same share: the topics about orders are keyed by the
+    order id, so one order's facts stay with one worker, and two workers do not write the same
+    view rows at once (on PostgreSQL that deadlocked big batches).
+    """
+    by_number: dict[int, list[TopicPartition]] = {}
+    for tp in ends:
+        by_number.setdefault(tp.partition, []).append(tp)
     shares: list[dict[TopicPartition, int]] = [{} for _ in range(max(1, workers))]
     loads = [0] * len(shares)
-    for tp in sorted(ends, key=lambda tp: ends[tp] - starts[tp], reverse=True):
+    for group in sorted(by_number.values(), key=lambda g: sum(ends[tp] - starts[tp] for tp in g), reverse=True):
         lightest = loads.index(min(loads))
-        shares[lightest][tp] = ends[tp]
-        loads[lightest] += ends[tp] - starts[tp]
+        for tp in group:
+            shares[lightest][tp] = ends[tp]
+            loads[lightest] += ends[tp] - starts[tp]
     return [share for share in shares if share]
 
 

@@ -37,6 +37,12 @@ class FlakyProjector:
             raise self.errors.pop(0)
         return self.outcome
 
+    def project_batch(self, records):
+        self.batch_calls = getattr(self, "batch_calls", 0) + 1
+        if self.errors:
+            raise self.errors.pop(0)
+        return [self.outcome] * len(records)
+
 
 def processor_with(projector) -> tuple[RecordProcessor, RecordingProducer, ServiceMetrics]:
     producer = RecordingProducer()
@@ -83,6 +89,23 @@ async def test_a_message_that_keeps_failing_is_dead_lettered_after_three_attempt
     assert await processor.process(record(ORDER_EVENTS, b"...")) == "dead_lettered"
     assert flaky.calls == 3
     assert producer.sent[0]["headers"]["dlq-reason"] == b"handler-error: KeyError: 'boom'"
+
+
+async def test_a_batch_whose_views_were_away_or_deadlocked_is_retried_as_a_batch(monkeypatch):
+    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    flaky = FlakyProjector([ViewStoreUnavailable("deadlock detected")] * 2)
+    processor, producer, _ = processor_with(flaky)
+    records = [record(ORDER_EVENTS, b"...") for _ in range(3)]
+    assert await processor.process_batch(records) == ["processed"] * 3
+    assert (flaky.batch_calls, flaky.calls) == (3, 0)
+
+
+async def test_a_batch_that_fails_otherwise_is_applied_record_by_record(monkeypatch):
+    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    flaky = FlakyProjector([KeyError("one bad record")])
+    processor, producer, _ = processor_with(flaky)
+    assert await processor.process_batch([record(ORDER_EVENTS, b"...") for _ in range(3)]) == ["processed"] * 3
+    assert (flaky.batch_calls, flaky.calls) == (1, 3)
 
 
 async def _no_wait(_seconds: float) -> None:
