@@ -39,6 +39,11 @@ class ServiceSettings(BaseSettings):
     # How long the broker may hold a fetch open waiting for data; it bounds each hop's latency.
     consumer_fetch_max_wait_ms: int = Field(100, ge=0, validation_alias="OMS_CONSUMER_FETCH_MAX_WAIT_MS")
     create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
+    # Off: an aggregate in memory is taken as current (this process wrote it last), with no query;
+    # a write based on a copy another instance made stale fails on its version and is retried from
+    # the store. On: every load also reads the events recorded since, for deployments where
+    # several instances answer reads of the same aggregates and must see each other's writes.
+    aggregate_cache_fastforward: bool = Field(False, validation_alias="OMS_AGGREGATE_CACHE_FASTFORWARD")
     # Unset: SQLite under data_dir. Set (postgresql://...): PostgreSQL, one schema per service.
     database_url: str | None = Field(None, validation_alias="OMS_DATABASE_URL")
     data_dir: Path = Field(Path("var/data"), validation_alias="OMS_DATA_DIR")

@@ -30,6 +30,7 @@ def book(store_backend):
     settings = settings_for(f"uow_{uuid.uuid4().hex[:8]}", data_dir=store_backend.data_dir,
                             database_url=store_backend.database_url)
     app = open_application(TallyBook, settings)
+    app.settings_used = settings
     yield app
     app.close()
 
@@ -100,6 +101,30 @@ def test_a_write_by_another_thread_in_between_fails_the_whole_unit(book):
     assert book.tracked_position("desk|t|other") == 0
     with pytest.raises(Exception):
         book.repository.get(Tally.create_id("other"))
+
+
+def test_a_copy_made_stale_by_another_instance_fails_its_write_once_then_is_loaded_again(book):
+    """Loads come from memory without a query; another instance's write is found out on writing."""
+    tally = Tally("shared")
+    book.record(tally)
+    assert book.repository.get(tally.id).labels == []  # now in this instance's cache
+    other = open_application(TallyBook, book.settings_used)  # a second instance of the service
+    try:
+        elsewhere = other.repository.get(tally.id)
+        elsewhere.label("from the other instance")
+        other.record(elsewhere)
+    finally:
+        other.close()
+
+    stale = book.repository.get(tally.id)
+    stale.label("from this one")
+    with pytest.raises(IntegrityError):
+        book.record(stale)
+    again = book.repository.get(tally.id)  # the failed write dropped the stale copy
+    assert again.labels == ["from the other instance"]
+    again.label("from this one")
+    book.record(again)
+    assert book.repository.get(tally.id).labels == ["from the other instance", "from this one"]
 
 
 def _label_outside(book, tally_id):

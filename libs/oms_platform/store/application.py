@@ -10,6 +10,10 @@ one transaction at the end (one commit per batch instead of one per message). Th
 the thread that opened it, so HTTP commands running meanwhile neither see its uncommitted state
 nor wait for it; if one of them writes an aggregate the batch also changed, the batch's commit
 fails on the version and the consumer applies the batch again message by message.
+
+Aggregates are cached as last written, and loaded from the cache without a query (unless
+`OMS_AGGREGATE_CACHE_FASTFORWARD` is on). A write that fails drops its aggregates from the cache,
+so a copy another instance made stale costs one failed write, never a wrong one.
 """
 
 from __future__ import annotations
@@ -127,7 +131,7 @@ class ServiceApplication(Application):
             unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events])
             return
         started = time.perf_counter()
-        recordings = self._record(processing)
+        recordings = self._record(processing)  # puts the aggregates in the cache when written
         self.observe_write_seconds(time.perf_counter() - started)
         self._take_snapshots(processing)
         self._notify(recordings)
@@ -148,11 +152,40 @@ class ServiceApplication(Application):
             self._units.current = None
         if unit.stored_events or unit.positions:
             started = time.perf_counter()
-            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
+            try:
+                self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
+            except Exception:
+                self._forget(unit.aggregates)
+                raise
             self.observe_write_seconds(time.perf_counter() - started)
+            self._remember(unit.aggregates)
             for processing in unit.processing:
                 self._take_snapshots(processing)
             self._notify([])
+
+    def _record(self, processing_event: ProcessingEvent) -> list[Any]:
+        try:
+            return super()._record(processing_event)
+        except Exception:
+            self._forget(processing_event.aggregates)
+            raise
+
+    def _remember(self, aggregates: dict[Any, Any]) -> None:
+        """Cache what was just written: without fast-forward, the next load asks no query."""
+        if self.repository.cache is not None and not self.repository.fastforward:
+            for aggregate_id, aggregate in aggregates.items():
+                self.repository.cache.put(aggregate_id, aggregate)
+
+    def _forget(self, aggregate_ids: Any) -> None:
+        """Drop aggregates whose write failed: the copy in memory may be stale (another instance
+        wrote a newer version), so the retry must load them from the store."""
+        if self.repository.cache is None:
+            return
+        for aggregate_id in list(aggregate_ids):
+            try:
+                self.repository.cache.get(aggregate_id, evict=True)
+            except KeyError:
+                pass
 
     def _current_unit(self) -> UnitOfWork | None:
         return getattr(self._units, "current", None)

@@ -15,10 +15,15 @@ from oms_platform.store.recorders import RECORDER_TOPICS
 App = TypeVar("App", bound=ServiceApplication)
 
 
-# Aggregates stay in memory between commands and catch up on events recorded since (fast-forward),
-# instead of being replayed from their first event on every load: long-lived aggregates (stock per
-# SKU, the day's order-number sequence) would otherwise cost more with every order.
-AGGREGATE_CACHE = {"AGGREGATE_CACHE_MAXSIZE": "20000", "AGGREGATE_CACHE_FASTFORWARD": "y"}
+# Aggregates stay in memory between commands instead of being replayed from their first event on
+# every load: long-lived aggregates (stock per SKU, the day's order-number sequence) would
+# otherwise cost more with every order. See `aggregate_cache_fastforward` for how they stay current.
+AGGREGATE_CACHE_SIZE = 20000
+
+
+def _aggregate_cache(settings: ServiceSettings) -> dict[str, str]:
+    return {"AGGREGATE_CACHE_MAXSIZE": str(AGGREGATE_CACHE_SIZE),
+            "AGGREGATE_CACHE_FASTFORWARD": "y" if settings.aggregate_cache_fastforward else "n"}
 
 
 def store_environment(settings: ServiceSettings) -> dict[str, str]:
@@ -30,9 +35,9 @@ def store_environment(settings: ServiceSettings) -> dict[str, str]:
             "SQLITE_DBNAME": str(settings.data_dir / f"{settings.service_name}.sqlite3"),
             "SQLITE_LOCK_TIMEOUT": "30",
             "PROCESS_RECORDER_TOPIC": RECORDER_TOPICS["eventsourcing.sqlite"],
-            **AGGREGATE_CACHE,
+            **_aggregate_cache(settings),
         }
-    return {**_postgres_environment(settings.database_url, schema=store_schema(settings)), **AGGREGATE_CACHE}
+    return {**_postgres_environment(settings.database_url, schema=store_schema(settings)), **_aggregate_cache(settings)}
 
 
 def store_schema(settings: ServiceSettings) -> str:
