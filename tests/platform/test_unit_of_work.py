@@ -245,3 +245,27 @@ async def test_a_handler_crash_fails_the_batch_and_the_others_are_applied_one_by
 
 async def _no_wait(_seconds):
     return None
+
+
+async def test_a_batch_that_meets_a_concurrent_writer_is_applied_again_as_a_batch(book, monkeypatch):
+    """An HTTP command writes a tally the batch also changes, just before the batch commits."""
+    subject = str(uuid.uuid4())
+    book.record(Tally(subject))
+    assert book.repository.get(Tally.create_id(subject)).labels == []  # cached at version 1
+    real_insert = book.recorder.insert_events
+    writes = []
+
+    def insert_events(events, **kwargs):
+        writes.append(len(events))
+        if len(writes) == 1:  # the other writer wins the race once
+            asyncio.run(asyncio.to_thread(_label_outside, book, Tally.create_id(subject)))
+        return real_insert(events, **kwargs)
+
+    monkeypatch.setattr(book.recorder, "insert_events", insert_events)
+    records = [parcel_record(0, subject, 1, StringValue(value="from the batch")),
+               parcel_record(1, subject, 2, Int64Value(value=5))]
+    assert await tracked_consumer(book, RecordingProducer()).process_batch(records) == ["processed"] * 2
+
+    assert writes == [2, 1, 2]  # the batch, the other writer, the batch again: no message alone
+    tally = book.repository.get(Tally.create_id(subject))
+    assert (tally.labels, tally.grams) == (["from http", "from the batch"], [5])

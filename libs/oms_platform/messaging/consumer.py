@@ -57,6 +57,7 @@ PROCESSED, DUPLICATE, IGNORED = "processed", "duplicate", "ignored"
 # Set by `omsctl dlq redrive` to `<dead-letter topic>@<offset>` of the entry it republished.
 REDRIVE_HEADER = "oms-redrive-of"
 HANDLER_ATTEMPTS = 3
+BATCH_ATTEMPTS = 3  # conflicts before a batch is applied message by message
 
 
 def tracking_name(producer: str, topic: str, aggregate_id: str) -> str:
@@ -99,20 +100,33 @@ class TrackedConsumer:
                 await self._observe_lag(batches)
 
     async def process_batch(self, records: Sequence[Any]) -> list[str]:
-        """Process records in one transaction; on any failure, one by one instead."""
+        """Process records in one transaction; on a failure other than a conflict, one by one."""
         loop = asyncio.get_running_loop()
         started = loop.time()
-        try:
-            outcomes = await asyncio.to_thread(self._handle_batch, records)
-        except Exception as error:  # nothing was written: each message gets its own retries
-            log.info("batch not applied as one, applying message by message",
-                     records=len(records), error=f"{type(error).__name__}: {error}")
-            return [await self.process(record) for record in records]
+        conflicts = 0
+        while True:
+            try:
+                outcomes = await asyncio.to_thread(self._handle_batch, records)
+                break
+            except IntegrityError as error:
+                # Another writer (an HTTP command, another instance) changed an aggregate of the
+                # batch: the failed write dropped the stale copies, so the batch again, on fresh
+                # state, rather than a transaction per message.
+                conflicts += 1
+                if conflicts >= BATCH_ATTEMPTS:
+                    return await self._one_by_one(records, error)
+            except Exception as error:  # noqa: BLE001 - nothing was written: each message gets its own retries
+                return await self._one_by_one(records, error)
         share = (loop.time() - started) / len(records)
         labels = []
         for record, outcome in zip(records, outcomes, strict=True):
             labels.append(await self._finish(record, outcome, share))
         return labels
+
+    async def _one_by_one(self, records: Sequence[Any], error: Exception) -> list[str]:
+        log.info("batch not applied as one, applying message by message",
+                 records=len(records), error=f"{type(error).__name__}: {error}")
+        return [await self.process(record) for record in records]
 
     def _handle_batch(self, records: Sequence[Any]) -> list[str | DeadLetter]:
         with self._app.unit_of_work():
