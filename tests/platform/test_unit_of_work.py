@@ -6,6 +6,7 @@ placed exactly where it hurts.
 """
 
 import asyncio
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -269,3 +270,24 @@ async def test_a_batch_that_meets_a_concurrent_writer_is_applied_again_as_a_batc
     assert writes == [2, 1, 2]  # the batch, the other writer, the batch again: no message alone
     tally = book.repository.get(Tally.create_id(subject))
     assert (tally.labels, tally.grams) == (["from http", "from the batch"], [5])
+
+
+def test_units_of_one_process_take_turns(book):
+    """A bulk request's unit waits for the consumer's batch instead of failing it on a version."""
+    first_open, second_done = threading.Event(), threading.Event()
+    order = []
+
+    def second_unit():
+        first_open.wait()
+        with book.unit_of_work():
+            order.append("second")
+        second_done.set()
+
+    other = threading.Thread(target=second_unit)
+    other.start()
+    with book.unit_of_work():
+        first_open.set()
+        assert not second_done.wait(0.3)  # still waiting for this unit
+        order.append("first")
+    other.join(5)
+    assert order == ["first", "second"]

@@ -9,7 +9,8 @@ aggregates as usual, `record` only collects, and the batch's events and position
 one transaction at the end (one commit per batch instead of one per message). The unit is bound to
 the thread that opened it, so HTTP commands running meanwhile neither see its uncommitted state
 nor wait for it; if one of them writes an aggregate the batch also changed, the batch's commit
-fails on the version and the consumer applies the batch again message by message.
+fails on the version and the consumer applies the batch again. Units of one process (batches,
+bulk requests) take turns, so they never fail each other.
 
 Aggregates are cached as last written, and loaded from the cache without a query (unless
 `OMS_AGGREGATE_CACHE_FASTFORWARD` is on). A write that fails drops its aggregates from the cache,
@@ -93,6 +94,7 @@ class ServiceApplication(Application):
 
     def __init__(self, env: Any = None) -> None:
         self._units = threading.local()
+        self._unit_lock = threading.Lock()
         self._recorded_listeners: list[Callable[[], None]] = []
         # Set by the runtime to its store-write histogram.
         self.observe_write_seconds: Callable[[float], None] = lambda seconds: None
@@ -140,28 +142,35 @@ class ServiceApplication(Application):
     def unit_of_work(self) -> Iterator[UnitOfWork]:
         """Collect every `record` in this thread and write them in one transaction at the end.
 
-        An exception inside the block, or a failed write, leaves the store as it was.
+        An exception inside the block, or a failed write, leaves the store as it was. Units of
+        one process run one at a time: a consumer batch and a bulk HTTP request touching the
+        same aggregates would otherwise fail each other on the version, again and again (a
+        500-message batch is open for a while). Single commands outside units do not wait.
         """
         if self._current_unit() is not None:
             raise RuntimeError("a unit of work is already open in this thread")
-        unit = UnitOfWork()
-        self._units.current = unit
-        try:
-            yield unit
-        finally:
-            self._units.current = None
-        if unit.stored_events or unit.positions:
-            started = time.perf_counter()
+        with self._unit_lock:
+            unit = UnitOfWork()
+            self._units.current = unit
             try:
-                self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
-            except Exception:
-                self._forget(unit.aggregates)
-                raise
-            self.observe_write_seconds(time.perf_counter() - started)
-            self._remember(unit.aggregates)
-            for processing in unit.processing:
-                self._take_snapshots(processing)
-            self._notify([])
+                yield unit
+            finally:
+                self._units.current = None
+            if unit.stored_events or unit.positions:
+                self._write(unit)
+
+    def _write(self, unit: UnitOfWork) -> None:
+        started = time.perf_counter()
+        try:
+            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
+        except Exception:
+            self._forget(unit.aggregates)
+            raise
+        self.observe_write_seconds(time.perf_counter() - started)
+        self._remember(unit.aggregates)
+        for processing in unit.processing:
+            self._take_snapshots(processing)
+        self._notify([])
 
     def _record(self, processing_event: ProcessingEvent) -> list[Any]:
         try:
