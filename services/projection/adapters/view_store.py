@@ -78,64 +78,24 @@ def open_view_store(settings: ServiceSettings, *, bulk: bool = False) -> ViewSto
 
 
 class _DbApiSession:
-    """Writes are held until the next read or the commit, then sent a table at a time, runs of
-    the same statement as one `executemany`: a batch of 5,000 messages costs a few hundred driver
-    calls instead of 20,000. Writes to different tables commute (no triggers, no foreign keys);
-    a statement that reads (INSERT ... SELECT, RETURNING) sends everything held first."""
-
     def __init__(self, cursor: Any, translate: Any):
         self._cursor = cursor
         self._translate = translate
-        self._held: dict[str, list[tuple[str, list[tuple[Any, ...]]]]] = {}  # table -> runs
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
-        table = _written_table(statement)
-        if table is None:
-            self.flush()
-            self._cursor.execute(self._translate(statement), tuple(params))
-            return
-        runs = self._held.setdefault(table, [])
-        if runs and runs[-1][0] == statement:
-            runs[-1][1].append(tuple(params))
-        else:
-            runs.append((statement, [tuple(params)]))
+        self._cursor.execute(self._translate(statement), tuple(params))
 
     def many(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-        self.flush()
         self._cursor.executemany(self._translate(statement), rows)
 
     def one(self, statement: str, params: Sequence[Any] = ()) -> Row | None:
-        self.flush()
-        self._cursor.execute(self._translate(statement), tuple(params))
+        self.execute(statement, params)
         row = self._cursor.fetchone()
         return dict(row) if row is not None else None
 
     def all(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        self.flush()
-        self._cursor.execute(self._translate(statement), tuple(params))
+        self.execute(statement, params)
         return [dict(row) for row in self._cursor.fetchall()]
-
-    def flush(self) -> None:
-        held, self._held = self._held, {}
-        for runs in held.values():
-            for statement, rows in runs:
-                if len(rows) == 1:
-                    self._cursor.execute(self._translate(statement), rows[0])
-                else:
-                    self._cursor.executemany(self._translate(statement), rows)
-
-
-_WRITE = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=512)
-def _written_table(statement: str) -> str | None:
-    """The one table a plain write changes; None for anything that reads, or is not a write."""
-    upper = statement.upper()
-    if "SELECT" in upper or "RETURNING" in upper:
-        return None
-    match = _WRITE.match(statement)
-    return match.group(1).lower() if match else None
 
 
 class _SqliteSession(_DbApiSession):
@@ -216,9 +176,7 @@ class SqliteViewStore:
             with connections() as connection:
                 connection.execute(begin)
                 try:
-                    session = _SqliteSession(connection.cursor(), _same)
-                    yield session
-                    session.flush()
+                    yield _SqliteSession(connection.cursor(), _same)
                     connection.execute("COMMIT")
                 except BaseException:
                     if connection.in_transaction:  # a failed COMMIT leaves it open, too
@@ -279,9 +237,7 @@ class PostgresViewStore:
                 with (nullcontext() if read_only else connection.pipeline()), connection.transaction():
                     if read_only:
                         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    session = _PostgresSession(connection.cursor(), _to_pyformat)
-                    yield session
-                    session.flush()
+                    yield _PostgresSession(connection.cursor(), _to_pyformat)
         except psycopg.OperationalError as error:  # lost connection, pool timeout, deadlock victim
             raise ViewStoreUnavailable(str(error).strip() or type(error).__name__) from error
 
