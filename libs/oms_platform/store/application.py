@@ -138,6 +138,21 @@ class ServiceApplication(Application):
         self._take_snapshots(processing)
         self._notify(recordings)
 
+    def record_at_once(self, *aggregates: Any) -> None:
+        """Write the aggregates now, even inside a unit of work, and whatever becomes of the unit.
+
+        For what must be taken for good before it is used, such as a block of order numbers: if
+        the unit that used one number failed and the block were not written, another instance
+        could reserve the same block and hand out the same numbers.
+        """
+        processing = ProcessingEvent()
+        processing.collect_events(*aggregates)
+        started = time.perf_counter()
+        self._record(processing)
+        self.observe_write_seconds(time.perf_counter() - started)
+        self._take_snapshots(processing)
+        self._notify([])
+
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
         """Collect every `record` in this thread and write them in one transaction at the end.
