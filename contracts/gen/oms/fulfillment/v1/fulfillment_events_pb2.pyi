@@ -65,6 +65,24 @@ class PickListIssued(_message.Message):
     issued_at: _timestamp_pb2.Timestamp
     def __init__(self, shipment_id: _Optional[str] = ..., order_id: _Optional[str] = ..., pick_list_id: _Optional[str] = ..., wave_id: _Optional[str] = ..., warehouse_id: _Optional[str] = ..., items: _Optional[_Iterable[_Union[_fulfillment_pb2.PickItem, _Mapping]]] = ..., priority: _Optional[int] = ..., issued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
+class PickingStarted(_message.Message):
+    __slots__ = ("shipment_id", "order_id", "warehouse_id", "pick_list_id", "started_by", "implied_by_pick", "started_at")
+    SHIPMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    WAREHOUSE_ID_FIELD_NUMBER: _ClassVar[int]
+    PICK_LIST_ID_FIELD_NUMBER: _ClassVar[int]
+    STARTED_BY_FIELD_NUMBER: _ClassVar[int]
+    IMPLIED_BY_PICK_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    shipment_id: str
+    order_id: str
+    warehouse_id: str
+    pick_list_id: str
+    started_by: _actor_pb2.Actor
+    implied_by_pick: bool
+    started_at: _timestamp_pb2.Timestamp
+    def __init__(self, shipment_id: _Optional[str] = ..., order_id: _Optional[str] = ..., warehouse_id: _Optional[str] = ..., pick_list_id: _Optional[str] = ..., started_by: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., implied_by_pick: _Optional[bool] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
 class ShipmentPicked(_message.Message):
     __slots__ = ("shipment_id", "order_id", "picked", "picked_by", "picked_at")
     SHIPMENT_ID_FIELD_NUMBER: _ClassVar[int]
