@@ -34,7 +34,7 @@ def order_accepted(session: Session, fact: Fact) -> None:
         **contact_columns(order.contact, order.shipping_address),
         "payment_method": enum_name(PaymentMethod, order.payment.method),
         "payment_status": enum_name(PaymentStatus, order.payment.status),
-        **total_columns(order.reported_totals),
+        **total_columns(order.reported_totals, order.lines),
         "express": int(order.express_requested),
         "created_at": time_or(order.placed_at, fact.occurred_at),
         "updated_at": time_or(m.accepted_at, fact.occurred_at),

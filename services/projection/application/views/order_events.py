@@ -32,6 +32,7 @@ from services.projection.application.views.common import (
 )
 from services.projection.application.views.order_rows import (
     contact_columns,
+    edited_total_columns,
     replace_lines,
     total_columns,
     upsert_order,
@@ -58,7 +59,7 @@ def order_placed(session: Session, fact: Fact) -> None:
         "status": status,
         "payment_method": enum_name(PaymentMethod, m.payment_method),
         "payment_status": enum_name(PaymentStatus, m.payment_status),
-        **total_columns(m.reported_totals),
+        **total_columns(m.reported_totals, m.lines),
         "express": int(m.express_requested),
         "created_at": time_or(m.placed_at, fact.occurred_at),
         "updated_at": fact.occurred_at,
@@ -75,9 +76,10 @@ def order_changed(session: Session, fact: Fact) -> None:
     extra = _COLUMNS.get(fact.name)
     if extra is not None:
         columns.update(extra(m))
-    upsert_order(session, m.order_id, columns)
     if fact.name == "ItemsEdited":
         replace_lines(session, m.order_id, m.lines_after)
+        columns.update(edited_total_columns(session, m.order_id, m.lines_after))
+    upsert_order(session, m.order_id, columns)
     add_to_timeline(session, fact, m.order_id, kind="order", status=status, detail=describe(m, _DETAILS))
 
 

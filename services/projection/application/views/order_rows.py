@@ -7,9 +7,11 @@ from typing import Any
 
 from oms.common.v1.address_pb2 import Address
 from oms.common.v1.contact_pb2 import Contact
+from oms.common.v1.money_pb2 import Money
 from oms.common.v1.order_line_pb2 import OrderLine
 from services.projection.adapters.view_store import Session
 from services.projection.application.views.common import minor
+from services.projection.domain.amounts import Amount, OrderAmounts, PricedLine, ReportedAmounts, order_amounts
 from services.projection.domain.personal_data import mask_email, mask_phone, phone_digest
 
 # The columns an order is found by in the dashboard's search box (`search_text`).
@@ -58,16 +60,44 @@ def contact_columns(contact: Contact, address: Address) -> dict[str, Any]:
     }
 
 
-def total_columns(totals: Any) -> dict[str, Any]:
-    """Columns from an oms.order.v1.PriceBreakdown or an oms.intake.v1.ReportedTotals (same fields)."""
+def total_columns(totals: Any, lines: Iterable[OrderLine] = ()) -> dict[str, Any]:
+    """Columns from an oms.order.v1.PriceBreakdown or an oms.intake.v1.ReportedTotals (same fields),
+    each amount they leave out computed from the order's lines (domain/amounts.py)."""
+    reported = ReportedAmounts(
+        subtotal=_amount(totals.subtotal), discount=_amount(totals.discount_total),
+        shipping_fee=_amount(totals.shipping_fee), tax=_amount(totals.tax_total),
+        grand_total=_amount(totals.grand_total),
+    )
+    return _columns(order_amounts(reported, _priced(lines)))
+
+
+def edited_total_columns(session: Session, order_id: str, lines: Iterable[OrderLine]) -> dict[str, Any]:
+    """After the lines changed, the channel's totals describe lines that are gone: the amounts
+    come from the new lines, with the shipping fee known so far."""
+    row = session.one("SELECT currency, shipping_fee_minor FROM orders WHERE order_id = ?", (order_id,))
+    shipping = row and row["shipping_fee_minor"] is not None and row["currency"]
+    reported = ReportedAmounts(shipping_fee=Amount(row["currency"], row["shipping_fee_minor"]) if shipping else None)
+    return _columns(order_amounts(reported, _priced(lines)))
+
+
+def _columns(amounts: OrderAmounts) -> dict[str, Any]:
     return {
-        "currency": totals.grand_total.currency_code or None,
-        "subtotal_minor": minor(totals.subtotal),
-        "discount_minor": minor(totals.discount_total),
-        "shipping_fee_minor": minor(totals.shipping_fee),
-        "tax_minor": minor(totals.tax_total),
-        "grand_total_minor": minor(totals.grand_total),
+        "currency": amounts.currency,
+        "subtotal_minor": amounts.subtotal,
+        "discount_minor": amounts.discount,
+        "shipping_fee_minor": amounts.shipping_fee,
+        "tax_minor": amounts.tax,
+        "grand_total_minor": amounts.grand_total,
     }
+
+
+def _priced(lines: Iterable[OrderLine]) -> list[PricedLine]:
+    return [PricedLine(line.quantity, _amount(line.unit_price), _amount(line.discount), _amount(line.tax))
+            for line in lines]
+
+
+def _amount(money: Money) -> Amount | None:
+    return Amount(money.currency_code, money.minor_units) if minor(money) is not None else None
 
 
 def replace_lines(session: Session, order_id: str, lines: Iterable[OrderLine]) -> None:

@@ -1,0 +1,102 @@
+"""An order's amounts as the views show them: what the channel reported, completed from the lines.
+
+Channels often report no totals at all (the README's adapter example sends none). The order still
+knows what it costs: its lines carry unit prices, quantities, line discounts and line taxes. Each
+amount the channel left out is computed from the lines; the grand total, when missing, is
+subtotal - discounts + shipping + tax, as `ReportedTotals` defines it. The shipping fee is known
+only when reported: a missing one is shown as unknown and counts as nothing in the grand total,
+as the order service counts it when it asks for payment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Amount:
+    currency: str
+    minor_units: int
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    quantity: int
+    unit_price: Amount | None
+    discount: Amount | None  # all units, positive
+    tax: Amount | None  # all units
+
+
+@dataclass(frozen=True)
+class OrderAmounts:
+    currency: str | None
+    subtotal: int | None
+    discount: int | None
+    shipping_fee: int | None
+    tax: int | None
+    grand_total: int | None
+
+
+@dataclass(frozen=True)
+class ReportedAmounts:
+    """The channel's totals; None for each one it did not report."""
+
+    subtotal: Amount | None = None
+    discount: Amount | None = None
+    shipping_fee: Amount | None = None
+    tax: Amount | None = None
+    grand_total: Amount | None = None
+
+
+def order_amounts(reported: ReportedAmounts, lines: Iterable[PricedLine]) -> OrderAmounts:
+    """The reported amounts, each missing one computed from the lines where they allow it."""
+    lines = tuple(lines)
+    currency = _currency(reported, lines)
+    if currency is None:  # no amount anywhere, or lines in several currencies: nothing to compute
+        return _as_reported(reported)
+    subtotal = _minor(reported.subtotal) if reported.subtotal else _line_sum(lines, "subtotal")
+    discount = _minor(reported.discount) if reported.discount else _line_sum(lines, "discount")
+    tax = _minor(reported.tax) if reported.tax else _line_sum(lines, "tax")
+    shipping_fee = _minor(reported.shipping_fee)
+    grand_total = _minor(reported.grand_total)
+    if grand_total is None and None not in (subtotal, discount, tax):
+        grand_total = subtotal - discount + (shipping_fee or 0) + tax
+    return OrderAmounts(currency, subtotal, discount, shipping_fee, tax, grand_total)
+
+
+def _as_reported(reported: ReportedAmounts) -> OrderAmounts:
+    return OrderAmounts(
+        reported.grand_total.currency if reported.grand_total else None, _minor(reported.subtotal),
+        _minor(reported.discount), _minor(reported.shipping_fee), _minor(reported.tax),
+        _minor(reported.grand_total),
+    )
+
+
+def _currency(reported: ReportedAmounts, lines: tuple[PricedLine, ...]) -> str | None:
+    """The one currency of the order, or None when there is none or more than one."""
+    found = {amount.currency for amount in _amounts(reported, lines) if amount.currency}
+    return found.pop() if len(found) == 1 else None
+
+
+def _amounts(reported: ReportedAmounts, lines: tuple[PricedLine, ...]) -> Iterable[Amount]:
+    for amount in (reported.subtotal, reported.discount, reported.shipping_fee, reported.tax, reported.grand_total):
+        if amount is not None:
+            yield amount
+    for line in lines:
+        for amount in (line.unit_price, line.discount, line.tax):
+            if amount is not None:
+                yield amount
+
+
+def _line_sum(lines: tuple[PricedLine, ...], part: str) -> int | None:
+    """Sum of one part over the lines; None when a line has no unit price (its subtotal is unknown)."""
+    if not lines or any(line.unit_price is None for line in lines):
+        return None
+    if part == "subtotal":
+        return sum(line.unit_price.minor_units * line.quantity for line in lines)
+    return sum(getattr(line, part).minor_units for line in lines if getattr(line, part) is not None)
+
+
+def _minor(amount: Amount | None) -> int | None:
+    return amount.minor_units if amount is not None else None
