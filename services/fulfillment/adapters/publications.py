@@ -68,6 +68,18 @@ def pick_list_issued(e: Shipment.PickListIssued) -> Message:
     )
 
 
+def picking_started(e: Shipment.PickingStarted) -> Message:
+    return events.PickingStarted(
+        shipment_id=str(e.originator_id),
+        order_id=e.order_id,
+        warehouse_id=e.warehouse_id,
+        pick_list_id=e.pick_list_id,
+        started_by=warehouse_actor(e.started_by),
+        implied_by_pick=e.implied_by_pick,
+        started_at=timestamp(e.timestamp),
+    )
+
+
 def shipment_picked(e: Shipment.Picked) -> Message:
     return events.ShipmentPicked(
         shipment_id=str(e.originator_id),
@@ -161,6 +173,7 @@ def shipment_cancelled(e: Shipment.Cancelled) -> Message:
 _TRANSLATIONS: dict[type, Callable[[Any], Message]] = {
     Shipment.Created: shipment_created,
     Shipment.PickListIssued: pick_list_issued,
+    Shipment.PickingStarted: picking_started,
     Shipment.Picked: shipment_picked,
     Shipment.PickShortageReported: pick_shortage_reported,
     Shipment.Packed: shipment_packed,

@@ -47,6 +47,13 @@ class FulfillmentApplication(ServiceApplication):
         return shipment
 
     @retry_on_conflict
+    def start_picking(self, shipment_id: str, picker: str) -> Shipment:
+        shipment = self.shipment(shipment_id)
+        shipment.start_picking(picker)
+        self.record(shipment)
+        return shipment
+
+    @retry_on_conflict
     def pick_shipment(self, shipment_id: str, picked: Sequence[PickedUnits] | None, picker: str) -> Shipment:
         shipment = self.shipment(shipment_id)
         shipment.pick(picked, picker)

@@ -1,7 +1,7 @@
 """The shipment: one warehouse's part of an order, from pick list to outbound scan (F1, F3).
 
-created -> pick_list_issued -> picked -> packed -> dispatched; cancelled from any state before
-dispatched. Each event carries the order and warehouse it concerns, so it can be published on its
+created -> pick_list_issued -> picking -> picked -> packed -> dispatched; cancelled from any state
+before dispatched. A pick confirmed straight from pick_list_issued records the start it implies. Each event carries the order and warehouse it concerns, so it can be published on its
 own without loading the shipment again.
 """
 
@@ -44,6 +44,7 @@ PICK_LIST_NAMESPACE = uuid.UUID("5b2f8e1c-7a4d-4e3b-9c6f-2d8a1e5b7c90")
 class ShipmentStatus(Enum):
     CREATED = "created"
     PICK_LIST_ISSUED = "pick_list_issued"
+    PICKING = "picking"
     PICKED = "picked"
     PACKED = "packed"
     DISPATCHED = "dispatched"
@@ -116,11 +117,33 @@ class Shipment(Aggregate):
 
     # Pick
 
+    def start_picking(self, picker: str) -> None:
+        """A picker takes the pick list into the aisles: the order's "picking started" checkpoint."""
+        self._check_status(ShipmentStatus.PICK_LIST_ISSUED, "start picking")
+        self._record_picking_start(picker, implied_by_pick=False)
+
+    def _record_picking_start(self, picker: str, *, implied_by_pick: bool) -> None:
+        self._start_picking(
+            order_id=self.plan.order_id, warehouse_id=self.plan.warehouse_id, pick_list_id=self.pick_list_id,
+            started_by=picker, implied_by_pick=implied_by_pick,
+        )
+
+    @event("PickingStarted")
+    def _start_picking(self, order_id: str, warehouse_id: str, pick_list_id: str, started_by: str,
+                       implied_by_pick: bool) -> None:
+        self.status = ShipmentStatus.PICKING
+
     def pick(self, picked: Sequence[PickedUnits] | None, picker: str) -> None:
         """Confirm the pick; `None` means everything on the pick list. Units not picked are
-        reported short; with nothing picked at all the shipment waits on its pick list."""
-        self._check_status(ShipmentStatus.PICK_LIST_ISSUED, "pick")
+        reported short; with nothing picked at all the shipment waits where it was.
+
+        Warehouses that only confirm picks never report the start: units found prove that
+        picking started, so the start is recorded then, just before the pick."""
+        if self.status is not ShipmentStatus.PICKING:
+            self._check_status(ShipmentStatus.PICK_LIST_ISSUED, "pick")
         count = count_pick(self.pick_list, picked)
+        if count.found and self.status is ShipmentStatus.PICK_LIST_ISSUED:
+            self._record_picking_start(picker, implied_by_pick=True)
         if count.found:
             self._confirm_pick(order_id=self.plan.order_id, picked=count.found, picked_by=picker)
         if count.missing:

@@ -1,4 +1,4 @@
-"""Warehouse operators' HTTP API: the work queue, and pick, pack and dispatch confirmations."""
+"""Warehouse operators' HTTP API: the work queue, and start of picking, pick, pack and dispatch."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from services.fulfillment.entrypoints.schemas import (
     PickWaveLine,
     ShipmentList,
     ShipmentView,
+    StartPickingWaveLine,
     Wave,
     WaveOutcome,
     WaveResult,
@@ -68,10 +69,20 @@ def get_shipment(shipment_id: ShipmentId, request: Request) -> ShipmentView:
         return shipment_view(_app(request).shipment(str(shipment_id)))
 
 
+@router.post("/{shipment_id}/start-picking", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
+             summary="A picker starts on the pick list (the order's \"picking started\" checkpoint)")
+def start_picking(shipment_id: ShipmentId, actor: Actor, request: Request) -> ShipmentView:
+    """Optional: a pick confirmed without it records the start at the moment of the pick."""
+    with refusals_as_problems():
+        return shipment_view(_app(request).start_picking(str(shipment_id), actor))
+
+
 @router.post("/{shipment_id}/pick", response_model=ShipmentView, responses=COMMAND_PROBLEMS,
              summary="Confirm the pick; units not found are reported short")
 def pick_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
                   body: PickRequest | None = None) -> ShipmentView:
+    """From `pick_list_issued` or `picking`. Without a prior start-picking, the start is recorded
+    (PickingStarted, implied_by_pick) at this moment, when any unit was found."""
     picked = None if body is None or body.picked is None else [
         PickedUnits(line.line_id, line.quantity) for line in body.picked
     ]
@@ -100,6 +111,13 @@ def dispatch_shipment(shipment_id: ShipmentId, actor: Actor, request: Request,
 
 waves = APIRouter(prefix="/waves", tags=["shipments"])
 WAVE_PROBLEMS = problem_responses(400, 422)
+
+
+@waves.post("/start-picking", response_model=WaveResult, responses=WAVE_PROBLEMS,
+             summary="Pickers start on the pick lists of a wave")
+def start_picking_wave(body: Wave[StartPickingWaveLine], actor: Actor, request: Request) -> WaveResult:
+    app = _app(request)
+    return _wave(app, body.shipments, request, lambda line: app.start_picking(str(line.shipment_id), actor))
 
 
 @waves.post("/pick", response_model=WaveResult, responses=WAVE_PROBLEMS,

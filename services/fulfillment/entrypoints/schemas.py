@@ -154,6 +154,10 @@ class _WaveShipment(BaseModel):
     shipment_id: uuid.UUID = Field(strict=False)
 
 
+class StartPickingWaveLine(_WaveShipment):
+    model_config = _STRICT
+
+
 class PickWaveLine(PickRequest, _WaveShipment):
     pass
 
@@ -166,7 +170,7 @@ class DispatchWaveLine(DispatchRequest, _WaveShipment):
     pass
 
 
-WaveLine = TypeVar("WaveLine", PickWaveLine, PackWaveLine, DispatchWaveLine)
+WaveLine = TypeVar("WaveLine", StartPickingWaveLine, PickWaveLine, PackWaveLine, DispatchWaveLine)
 
 
 class Wave(BaseModel, Generic[WaveLine]):

@@ -60,9 +60,12 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
     assert {p.topic for p in messages} == {FULFILLMENT_EVENTS}
     assert {p.key for p in messages} == {plan.order_id}
     assert [p.message.DESCRIPTOR.name for p in messages] == [
-        "ShipmentCreated", "PickListIssued", "ShipmentPicked", "PickShortageReported", "ShipmentPacked",
-        "CarrierChosen", "ShipmentDispatched",
+        "ShipmentCreated", "PickListIssued", "PickingStarted", "ShipmentPicked", "PickShortageReported",
+        "ShipmentPacked", "CarrierChosen", "ShipmentDispatched",
     ]
+    started = messages[2].message
+    assert (started.shipment_id, started.warehouse_id, started.started_by.actor_id, started.implied_by_pick) == (
+        shipment_id, plan.warehouse_id, "picker-7", True)
     dispatched = messages[-1].message
     assert (dispatched.shipment_id, dispatched.order_id, dispatched.warehouse_id) == (
         shipment_id, plan.order_id, plan.warehouse_id)
@@ -72,7 +75,7 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
     assert dispatched.reservation_id == plan.reservation_id
     assert dispatched.cash_on_delivery_amount.minor_units == 12900
     assert dispatched.scanned_by.actor_id == "scanner-2" and dispatched.HasField("dispatched_at")
-    assert messages[4].message.quality_check.notes == "sealed"
+    assert messages[5].message.quality_check.notes == "sealed"
 
 
 def test_create_shipments_makes_one_shipment_per_warehouse_and_a_repeat_makes_none(app):

@@ -50,6 +50,8 @@ async def test_shipments_are_created_picked_packed_and_dispatched_with_events_in
         order_id, shanghai, _ = await order_with_shipments(service, broker)
         client = service.client
 
+        started = await client.post(f"/shipments/{shanghai}/start-picking", headers=OPERATOR)
+        assert (started.status_code, started.json()["status"]) == (200, "picking")
         assert (await client.post(f"/shipments/{shanghai}/pick", headers=OPERATOR)).status_code == 200
         assert (await client.post(f"/shipments/{shanghai}/pack", json=PACKED_OK, headers=OPERATOR)).status_code == 200
         dispatched = await client.post(f"/shipments/{shanghai}/dispatch", headers=OPERATOR)
@@ -60,17 +62,21 @@ async def test_shipments_are_created_picked_packed_and_dispatched_with_events_in
             created = await events.wait_for("oms.fulfillment.v1.ShipmentCreated", 2)
             assert {c.warehouse_id for c in created} == {"WH-SHANGHAI", "WH-BEIJING"}
             [message] = await events.wait_for("oms.fulfillment.v1.ShipmentDispatched")
+            [(_, start)] = events.messages("oms.fulfillment.v1.PickingStarted")
             ours = [(r, e) for r, (e, p) in zip(events.records, events.messages()) if p.shipment_id == shanghai]
 
         assert [e.type.rsplit(".", 1)[1] for _, e in ours] == [
-            "ShipmentCreated", "PickListIssued", "ShipmentPicked", "ShipmentPacked", "CarrierChosen",
-            "ShipmentDispatched"]
+            "ShipmentCreated", "PickListIssued", "PickingStarted", "ShipmentPicked", "ShipmentPacked",
+            "CarrierChosen", "ShipmentDispatched"]
         assert {record.key for record, _ in ours} == {order_id.encode()}
         assert (message.order_id, message.warehouse_id, message.carrier_code) == (order_id, "WH-SHANGHAI", "ZTO")
         assert re.fullmatch(r"ZTO\d{12}", message.tracking_numbers[0])
         assert {(line.line_id, line.sku, line.quantity) for line in message.lines} == {
             ("line-1", "SKU-TEA", 2), ("line-2", "SKU-CUP", 1)}
         assert message.HasField("dispatched_at") and message.scanned_by.actor_id == "picker-42"
+        assert (start.shipment_id, start.order_id, start.warehouse_id, start.started_by.actor_id) == \
+            (shanghai, order_id, "WH-SHANGHAI", "picker-42")
+        assert start.pick_list_id and start.HasField("started_at") and not start.implied_by_pick
 
 
 async def test_the_same_create_shipments_twice_changes_nothing(broker, tmp_path):
@@ -243,6 +249,31 @@ async def test_a_wave_confirms_each_shipment_on_its_own_and_records_the_accepted
         assert [r["status"] for r in dispatched.json()["results"]] == [200, 409]  # beijing was never packed
         assert dispatched.json()["results"][0]["shipment"]["status"] == "dispatched"
         assert service.app.shipment(beijing).status.value == "picked"
+
+
+async def test_a_wave_starts_picking_and_a_pick_without_a_start_publishes_the_start_it_implies(broker, tmp_path):
+    async with running_service(definition(), bootstrap=broker, data_dir=tmp_path) as service:
+        order_id, shanghai, beijing = await order_with_shipments(service, broker)
+        client = service.client
+
+        started = await client.post("/waves/start-picking", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai}, {"shipment_id": shanghai}]})
+        assert [r["status"] for r in started.json()["results"]] == [200, 409]  # started once only
+        picking = (await client.get("/shipments", params={"status": "picking"})).json()["shipments"]
+        assert [s["shipment_id"] for s in picking] == [shanghai]
+
+        picked = await client.post("/waves/pick", headers=OPERATOR, json={"shipments": [
+            {"shipment_id": shanghai}, {"shipment_id": beijing}]})
+        assert [r["shipment"]["status"] for r in picked.json()["results"]] == ["picked", "picked"]
+
+        async with TopicReader(broker, EVENTS) as events:
+            starts = await events.wait_for("oms.fulfillment.v1.PickingStarted", 2)
+            [beijing_pick] = [p for _, p in events.messages("oms.fulfillment.v1.ShipmentPicked")
+                              if p.shipment_id == beijing]
+        assert {(s.shipment_id, s.implied_by_pick) for s in starts} == {(shanghai, False), (beijing, True)}
+        implied = next(s for s in starts if s.implied_by_pick)
+        assert implied.started_at.ToDatetime() <= beijing_pick.picked_at.ToDatetime()
+        assert implied.order_id == order_id
 
 
 async def test_a_wave_with_a_malformed_line_is_refused_whole_naming_the_field(broker, tmp_path):

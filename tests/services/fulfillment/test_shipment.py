@@ -1,4 +1,4 @@
-"""The shipment's state machine: pick list, pick, pack, dispatch, cancel; no broker, no store."""
+"""The shipment's state machine: pick list, start of picking, pick, pack, dispatch, cancel; no broker, no store."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_picking_everything_confirms_the_whole_pick_list():
     shipment = new_shipment()
     shipment.pick(None, "picker-1")
 
-    assert event_names(shipment) == ["Picked"]
+    assert event_names(shipment) == ["PickingStarted", "Picked"]
     assert shipment.status is ShipmentStatus.PICKED
     assert {(line.line_id, line.quantity) for line in shipment.shipped_lines} == {("line-1", 1), ("line-2", 2)}
 
@@ -72,7 +72,7 @@ def test_a_short_pick_reports_the_missing_units_and_ships_what_was_found():
     shipment = new_shipment()
     shipment.pick([PickedUnits("line-2", 1)], "picker-1")
 
-    assert event_names(shipment) == ["Picked", "PickShortageReported"]
+    assert event_names(shipment) == ["PickingStarted", "Picked", "PickShortageReported"]
     assert shipment.status is ShipmentStatus.PICKED
     assert set(shipment.missing) == {LineQuantity("line-1", "SKU-CUP", 1), LineQuantity("line-2", "SKU-TEA", 1)}
     assert shipment.shipped_lines == (ShipmentLine("line-2", "SKU-TEA", "Longjing tea", 1),)
@@ -84,6 +84,40 @@ def test_nothing_found_reports_a_shortage_and_the_shipment_waits_on_its_pick_lis
 
     assert event_names(shipment) == ["PickShortageReported"]
     assert shipment.status is ShipmentStatus.PICK_LIST_ISSUED
+
+
+def test_starting_to_pick_records_who_started_and_keeps_the_pick_list_open():
+    shipment = new_shipment()
+    shipment.start_picking("picker-1")
+
+    started = shipment.collect_events()
+    assert [type(e).__name__ for e in started] == ["PickingStarted"]
+    assert (started[0].started_by, started[0].pick_list_id, started[0].implied_by_pick) == \
+        ("picker-1", shipment.pick_list_id, False)
+    assert shipment.status is ShipmentStatus.PICKING
+
+    shipment.pick(None, "picker-2")
+    assert event_names(shipment) == ["Picked"]  # the start was reported: none is implied
+    assert shipment.status is ShipmentStatus.PICKED
+
+
+def test_a_pick_without_a_reported_start_records_the_start_it_implies():
+    shipment = new_shipment()
+    shipment.pick(None, "picker-1")
+
+    started, picked = shipment.collect_events()
+    assert (started.started_by, started.implied_by_pick) == ("picker-1", True)
+    assert started.timestamp <= picked.timestamp
+
+
+def test_nothing_found_after_the_start_leaves_the_shipment_picking():
+    shipment = new_shipment()
+    shipment.start_picking("picker-1")
+    shipment.collect_events()
+    shipment.pick([PickedUnits("line-1", 0), PickedUnits("line-2", 0)], "picker-1")
+
+    assert event_names(shipment) == ["PickShortageReported"]
+    assert shipment.status is ShipmentStatus.PICKING
 
 
 def test_a_wrong_pick_confirmation_names_every_bad_entry_and_changes_nothing():
@@ -129,11 +163,15 @@ def test_a_failed_quality_check_leaves_the_shipment_picked():
     (["pick"], lambda s: s.dispatch(None, None, "scanner-1"), "picked"),
     (["pick", "pack"], lambda s: s.pick(None, "picker-1"), "packed"),
     (["cancel"], lambda s: s.pick(None, "picker-1"), "cancelled"),
+    (["start"], lambda s: s.start_picking("picker-1"), "picking"),
+    (["pick"], lambda s: s.start_picking("picker-1"), "picked"),
+    (["cancel"], lambda s: s.start_picking("picker-1"), "cancelled"),
     (["pick", "pack", "dispatch"], lambda s: s.cancel("customer changed mind"), "dispatched"),
 ])
 def test_a_step_out_of_order_is_refused_naming_the_state_and_the_command(steps, command, status):
     shipment = new_shipment()
     run = {
+        "start": lambda: shipment.start_picking("picker-1"),
         "pick": lambda: shipment.pick(None, "picker-1"),
         "pack": lambda: shipment.pack([], PASSED, "packer-1"),
         "dispatch": lambda: shipment.dispatch(None, None, "scanner-1"),
@@ -204,13 +242,14 @@ def test_cancelling_before_dispatch_returns_every_line_and_a_second_cancel_chang
     shipment.cancel("order cancelled")
 
     events = shipment.collect_events()
-    assert [type(e).__name__ for e in events] == ["Picked", "Cancelled"]
+    assert [type(e).__name__ for e in events] == ["PickingStarted", "Picked", "Cancelled"]
     assert shipment.status is ShipmentStatus.CANCELLED
     assert {line.line_id for line in events[-1].lines} == {"line-1", "line-2"}
 
 
 def test_the_events_rebuild_the_same_shipment():
     shipment = create_shipment(str(uuid.uuid4()), a_plan())
+    shipment.start_picking("picker-1")
     shipment.pick([PickedUnits("line-1", 1), PickedUnits("line-2", 1)], "picker-1")
     shipment.pack([], PASSED, "packer-1")
     shipment.dispatch(None, None, "scanner-1")
