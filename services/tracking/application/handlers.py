@@ -9,7 +9,7 @@ from typing import Any
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1.payment_pb2 import PAYMENT_METHOD_CASH_ON_DELIVERY
-from oms.fulfillment.v1.fulfillment_events_pb2 import PickListIssued, ShipmentDispatched, ShipmentPicked
+from oms.fulfillment.v1.fulfillment_events_pb2 import PickingStarted, ShipmentDispatched, ShipmentPicked
 from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
 from oms_platform.messaging.consumer import Inbound, InvalidMessage
 from services.tracking.adapters.translation import to_datetime, to_money, warehouse_place
@@ -47,13 +47,14 @@ def order_approved(app: TrackingApplication, message: OrderApproved, inbound: In
     return [timeline]
 
 
-def pick_list_issued(app: TrackingApplication, message: PickListIssued, inbound: Inbound) -> list[Any]:
-    return _picking_started(app, message.order_id, message.shipment_id, message.issued_at, inbound,
+def picking_started(app: TrackingApplication, message: PickingStarted, inbound: Inbound) -> list[Any]:
+    # Not PickListIssued: a list on the floor is not yet anyone picking.
+    return _picking_started(app, message.order_id, message.shipment_id, message.started_at, inbound,
                             warehouse_id=message.warehouse_id)
 
 
 def shipment_picked(app: TrackingApplication, message: ShipmentPicked, inbound: Inbound) -> list[Any]:
-    # Whichever comes first starts picking; the timeline ignores the second.
+    # A pick proves picking started; shipments picked before PickingStarted existed have only this.
     return _picking_started(app, message.order_id, message.shipment_id, message.picked_at, inbound)
 
 
@@ -82,7 +83,7 @@ HANDLERS = {
     OrderPlaced: order_placed,
     PaymentConfirmed: payment_confirmed,
     OrderApproved: order_approved,
-    PickListIssued: pick_list_issued,
+    PickingStarted: picking_started,
     ShipmentPicked: shipment_picked,
     ShipmentDispatched: shipment_dispatched,
 }

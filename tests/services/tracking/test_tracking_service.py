@@ -22,8 +22,9 @@ async def test_upstream_events_and_carrier_webhooks_build_the_nine_checkpoints(t
     await order.again(ORDER_EVENTS, placed)  # redelivered before anything else of the order
     await order.from_order_service(order.paid())
     await order.from_order_service(order.approved())
-    pick_list = await order.from_fulfillment(order.pick_list())
-    await order.again(FULFILLMENT_EVENTS, pick_list)
+    await order.from_fulfillment(order.pick_list())  # a list on the floor: nobody picks yet
+    start = await order.from_fulfillment(order.picking_started())
+    await order.again(FULFILLMENT_EVENTS, start)
     await order.from_fulfillment(order.picked())  # picking had already started: no new checkpoint
     await order.from_fulfillment(order.dispatched("sf-express", "sf7001"))
 
@@ -59,7 +60,7 @@ async def test_upstream_events_and_carrier_webhooks_build_the_nine_checkpoints(t
     assert sorted(tracking_pb2.Checkpoint.Name(p.checkpoint) for p in recorded) == \
         sorted(f"CHECKPOINT_{c}" for c in NINE)
     assert all(p.order_id == order.order_id for p in recorded)
-    assert {p.upstream_event_id for p in recorded} >= {placed.event_id, pick_list.event_id}
+    assert {p.upstream_event_id for p in recorded} >= {placed.event_id, start.event_id}
     assert [p.raw_code for _, p in raw] == ["50", "30", "44", "80"]
 
     metrics = (await service.client.get("/metrics")).text
@@ -98,7 +99,7 @@ async def _polled(reader: TopicReader) -> bool:
 async def test_a_batch_of_carrier_events_gives_each_event_its_own_outcome(tracking_on_both_stores, broker):
     service, order = tracking_on_both_stores, UpstreamOrder(broker)
     await order.from_order_service(order.placed())
-    await order.from_fulfillment(order.pick_list())
+    await order.from_fulfillment(order.picking_started())
     await order.from_fulfillment(order.dispatched("sf-express", "sf7101"))
     await until_reached(service, order.order_id, "OUTBOUND_SCAN")
 

@@ -12,7 +12,12 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.common.v1.money_pb2 import Money
 from oms.common.v1.payment_pb2 import PAYMENT_METHOD_CASH_ON_DELIVERY, PAYMENT_METHOD_ONLINE
 from oms.envelope.v1.envelope_pb2 import Envelope
-from oms.fulfillment.v1.fulfillment_events_pb2 import PickListIssued, ShipmentDispatched, ShipmentPicked
+from oms.fulfillment.v1.fulfillment_events_pb2 import (
+    PickingStarted,
+    PickListIssued,
+    ShipmentDispatched,
+    ShipmentPicked,
+)
 from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
 from oms_platform.contracts import message_class
 from oms_platform.identity import order_id_for, shipment_id_for
@@ -69,6 +74,8 @@ class UpstreamOrder:
         await self.from_order_service(self.paid())
         await self.from_order_service(self.approved())
         await self.from_fulfillment(self.pick_list())
+        await self.from_fulfillment(self.picking_started())
+        await self.from_fulfillment(self.picked())
         await self.from_fulfillment(self.dispatched(carrier_code, tracking_number))
 
     # -- the messages -------------------------------------------------------------------------------
@@ -90,6 +97,10 @@ class UpstreamOrder:
     def pick_list(self) -> PickListIssued:
         return PickListIssued(shipment_id=self.shipment_id, order_id=self.order_id, pick_list_id="PL-1",
                               warehouse_id="WH-HZ", issued_at=stamp(1))
+
+    def picking_started(self, *, implied_by_pick: bool = False, hours: float = 1.25) -> PickingStarted:
+        return PickingStarted(shipment_id=self.shipment_id, order_id=self.order_id, warehouse_id="WH-HZ",
+                              pick_list_id="PL-1", implied_by_pick=implied_by_pick, started_at=stamp(hours))
 
     def picked(self) -> ShipmentPicked:
         return ShipmentPicked(shipment_id=self.shipment_id, order_id=self.order_id, picked_at=stamp(1.5))
