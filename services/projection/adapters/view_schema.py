@@ -67,6 +67,8 @@ STATEMENTS = (
         kind TEXT NOT NULL,
         code TEXT NOT NULL,
         checkpoint_rank INTEGER NOT NULL DEFAULT 0,
+        source_rank INTEGER NOT NULL DEFAULT 0,
+        source_position BIGINT NOT NULL DEFAULT 0,
         status TEXT,
         title TEXT NOT NULL,
         detail TEXT,
@@ -161,6 +163,13 @@ STATEMENTS = (
     )""",
 )
 
+
+# Columns added to tables after views were first deployed: a store made before gets them when it
+# is opened (existing rows take the default; a rebuild fills them in).
+ADDED_COLUMNS = (
+    ("order_timeline", "source_rank", "INTEGER NOT NULL DEFAULT 0"),
+    ("order_timeline", "source_position", "BIGINT NOT NULL DEFAULT 0"),
+)
 
 # Indexes that only the query API reads by (no view updater does): a rebuild drops them and
 # builds them again at its end, one sort each instead of a B-tree insert per row written.

@@ -23,7 +23,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 from oms_platform.settings import ConfigurationError, ServiceSettings
-from services.projection.adapters.view_schema import statements
+from services.projection.adapters.view_schema import ADDED_COLUMNS, statements
 
 Row = dict[str, Any]
 VIEW_CACHE_KIB = 256 * 1024
@@ -141,6 +141,10 @@ class SqliteViewStore:
             connection.execute("PRAGMA journal_mode=WAL")
             for statement in statements(self.dialect, query_only_indexes=not bulk):
                 connection.execute(statement)
+            for table, column, definition in ADDED_COLUMNS:
+                known = {row["name"] for row in connection.execute(f"PRAGMA table_info({table})")}
+                if column not in known:  # SQLite has no ADD COLUMN IF NOT EXISTS
+                    connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
@@ -227,6 +231,8 @@ class PostgresViewStore:
             session.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
             for statement in statements(self.dialect, query_only_indexes=not bulk):
                 session.execute(statement)
+            for table, column, definition in ADDED_COLUMNS:
+                session.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {definition}")
 
     @contextmanager
     def _session(self, *, read_only: bool) -> Iterator[Session]:

@@ -21,6 +21,7 @@ class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
     aggregate_version: int
     occurred_at: str  # ISO 8601 UTC; when the producer recorded the fact
     payload: Message
+    store_position: int = 0  # where the fact is in its producer's store; 0 from channel adapters
 
     @classmethod
     def from_envelope(cls, envelope: Envelope, payload: Message, topic: str) -> "Fact":
@@ -33,12 +34,19 @@ class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
             aggregate_version=envelope.aggregate_version,
             occurred_at=stamp_text(envelope.occurred_at) or iso_time(datetime.now(timezone.utc)),
             payload=payload,
+            store_position=envelope.store_position,
         )
 
     @property
     def name(self) -> str:
         """The message's own name: "OrderHeld"."""
         return self.type.rsplit(".", 1)[-1]
+
+    @property
+    def context(self) -> str:
+        """The bounded context whose contract it is: "order" for "oms.order.v1.OrderHeld"."""
+        parts = self.type.split(".")
+        return parts[1] if len(parts) > 2 else ""
 
 
 def iso_time(moment: datetime) -> str:

@@ -98,10 +98,12 @@ def order_detail(session: Session, order_id: str) -> dict[str, Any] | None:
 
 
 def _timeline(session: Session, order_id: str) -> list[Row]:
-    # By time; at the same moment the T2 checkpoints keep their order, then arrival order.
+    # By time; at the same moment the T2 checkpoints keep their order, then the facts' own order
+    # (context, producer's position, event id): never arrival order, which a rebuild changes.
     return session.all(
         "SELECT kind, code, title, detail, status, shipment_id, location, occurred_at, checkpoint_rank"
-        " FROM order_timeline WHERE order_id = ? ORDER BY occurred_at, checkpoint_rank, seq", (order_id,))
+        " FROM order_timeline WHERE order_id = ?"
+        " ORDER BY occurred_at, checkpoint_rank, source_rank, source_position, event_id", (order_id,))
 
 
 def _checkpoints(timeline: list[Row]) -> list[dict[str, Any]]:

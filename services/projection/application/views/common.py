@@ -16,6 +16,14 @@ from services.projection.application.fact import Fact, stamp_text
 
 Updater = Callable[[Session, Fact], None]
 
+# Where each context's facts come in an order's life: at the same moment, intake's come before the
+# order service's, those before inventory's, and so on. With the producer's store position (or
+# the aggregate version) and the event id after it, entries at the same time keep one order that
+# a rebuild reproduces, whatever order the topics' records arrive in (issue 9).
+PIPELINE_RANK = {context: rank for rank, context in enumerate(
+    ("intake", "order", "inventory", "fulfillment", "tracking", "ledger"), start=1)}
+UNKNOWN_CONTEXT_RANK = len(PIPELINE_RANK) + 1
+
 
 def time_or(stamp: Timestamp, fallback: str) -> str:
     return time_or_none(stamp) or fallback
@@ -79,9 +87,10 @@ def add_to_timeline(
     if not order_id:
         return
     session.execute(
-        "INSERT INTO order_timeline (event_id, order_id, shipment_id, kind, code, checkpoint_rank, status,"
-        " title, detail, location, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO order_timeline (event_id, order_id, shipment_id, kind, code, checkpoint_rank, source_rank,"
+        " source_position, status, title, detail, location, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (event_id) DO NOTHING",
-        (fact.event_id, order_id, shipment_id or None, kind, code or fact.name, checkpoint_rank, status,
-         title or words(fact.name), detail, location, occurred_at or fact.occurred_at),
+        (fact.event_id, order_id, shipment_id or None, kind, code or fact.name, checkpoint_rank,
+         PIPELINE_RANK.get(fact.context, UNKNOWN_CONTEXT_RANK), fact.store_position or fact.aggregate_version,
+         status, title or words(fact.name), detail, location, occurred_at or fact.occurred_at),
     )
