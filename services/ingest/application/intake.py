@@ -16,7 +16,7 @@ from services.ingest.domain.catalogue import ListedProduct
 from services.ingest.domain.channel_order import ChannelOrder
 from services.ingest.domain.customers import customer_id_for
 from services.ingest.domain.delivery import Delivery
-from services.ingest.domain.order_numbers import OrderNumberSequence, business_day
+from services.ingest.domain.order_numbers import business_day
 from services.ingest.domain.rejection import ORDER, UPDATE, Rejection
 from services.ingest.domain.rejection_reasons import Reason, RejectionCode
 from services.ingest.domain.reported_order import ChannelOrderRef, ChannelOrderUpdate, ReportedOrder
@@ -29,7 +29,7 @@ class IntakeStore(Protocol):
     def channel_order(self, order_id: str) -> ChannelOrder | None: ...
     def rejection(self, rejection_id: str) -> Rejection | None: ...
     def listings(self, skus: set[str]) -> dict[str, ListedProduct]: ...
-    def order_number_sequence(self, day: str) -> OrderNumberSequence: ...
+    def next_order_number(self, day: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,13 @@ def take_channel_order(store: IntakeStore, order: ReportedOrder, delivery: Deliv
             update_id="", reasons=_under(validation.reasons, delivery), delivery=delivery,
         )
         return Decision(Refused(rejection), (rejection,))
-    sequence = store.order_number_sequence(business_day(datetime.now(timezone.utc)))
     accepted = ChannelOrder(
-        order_id=order_id, order_number=sequence.issue(), order=validation.order,
+        order_id=order_id, order_number=store.next_order_number(business_day(datetime.now(timezone.utc))),
+        order=validation.order,
         customer_id=customer_id_for(validation.order), fingerprint=order.fingerprint(),
         source=delivery.source, source_event_id=delivery.source_event_id,
     )
-    return Decision(OrderTaken(accepted, first_time=True), (accepted, sequence))
+    return Decision(OrderTaken(accepted, first_time=True), (accepted,))
 
 
 def _receive_again(known: ChannelOrder, order: ReportedOrder, delivery: Delivery) -> Decision:

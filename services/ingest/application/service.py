@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import get_topic
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
+from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_random_exponential
 
 from services.ingest.adapters.stored_values import register_stored_values
 from services.ingest.application.intake import (
@@ -20,6 +21,7 @@ from services.ingest.application.intake import (
     apply_channel_update,
     take_channel_order,
 )
+from services.ingest.application.order_numbers import OrderNumberDispenser
 from services.ingest.domain.catalogue import CatalogueEntry, ListedProduct
 from services.ingest.domain.channel_order import ChannelOrder
 from services.ingest.domain.delivery import Delivery
@@ -27,7 +29,7 @@ from services.ingest.domain.errors import (
     ChannelOrderContentDiffers,
     UpdateAlreadyRejected,
 )
-from services.ingest.domain.order_numbers import OrderNumberSequence
+from services.ingest.domain.order_numbers import OrderNumberBlock, OrderNumberSequence
 from services.ingest.domain.rejection import Rejection
 from services.ingest.domain.reported_order import (
     ChannelOrderRef,
@@ -40,6 +42,16 @@ _SCAN_PAGE = 500
 
 class IngestApplication(ServiceApplication):
     """The ingest service's event-sourced store and its commands."""
+
+    # Numbers an instance takes from the day's sequence at a time: at most this many are lost
+    # when it stops, and concurrent intakes meet in the store once per block, not per order.
+    ORDER_NUMBER_BLOCK = "ORDER_NUMBER_BLOCK"
+    DEFAULT_ORDER_NUMBER_BLOCK = 100
+
+    def __init__(self, env: Any = None) -> None:
+        super().__init__(env)
+        block_size = int(self.env.get(self.ORDER_NUMBER_BLOCK) or self.DEFAULT_ORDER_NUMBER_BLOCK)
+        self._order_numbers = OrderNumberDispenser(self._reserve_order_numbers, block_size)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -87,8 +99,21 @@ class IngestApplication(ServiceApplication):
         entries = (self.catalogue_entry(sku) for sku in set(skus) if sku)
         return {entry.sku: entry.listing for entry in entries if entry is not None}
 
-    def order_number_sequence(self, day: str) -> OrderNumberSequence:
-        return self._get(OrderNumberSequence.create_id(day)) or OrderNumberSequence(day)
+    def next_order_number(self, day: str) -> str:
+        return self._order_numbers.next_number(day)
+
+    def order_number_sequence(self, day: str) -> OrderNumberSequence | None:
+        return self._get(OrderNumberSequence.create_id(day))
+
+    # Instances race for blocks only when one is used up; the loser reloads the sequence (its
+    # failed write dropped the stale copy) and takes the next block.
+    @retry(retry=retry_if_exception_type(IntegrityError), stop=stop_after_delay(10),
+           wait=wait_random_exponential(multiplier=0.005, max=0.1), reraise=True)
+    def _reserve_order_numbers(self, day: str, size: int) -> OrderNumberBlock:
+        sequence = self.order_number_sequence(day) or OrderNumberSequence(day)
+        block = sequence.reserve_block(size)
+        self.record_at_once(sequence)
+        return block
 
     def rejections(self, limit: int, channel_account: str | None = None) -> list[Rejection]:
         """The newest rejections first, read from the store's log.

@@ -1,8 +1,16 @@
-"""Order numbers for people (I5): "SO-20261122-000123", counted per business day."""
+"""Order numbers for people (I5): "SO-20261122-000123", counted per business day.
+
+Numbers are handed out in blocks. A day's `OrderNumberSequence` only records which serials are
+taken ("block 101-200 reserved"); each ingest instance keeps its current block in memory and
+numbers orders from it without touching the store. Every intake used to write the one sequence
+aggregate, so concurrent intakes collided on it; now they meet there once per block. Unused
+numbers of a block are lost when the instance stops (gaps are acceptable, duplicates are not).
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from eventsourcing.domain import Aggregate, event
@@ -19,9 +27,33 @@ def business_day(moment: datetime) -> str:
     return moment.astimezone(BUSINESS_TIME_ZONE).strftime("%Y%m%d")
 
 
+def order_number(day: str, serial: int) -> str:
+    return f"SO-{day}-{serial:06d}"
+
+
+@dataclass
+class OrderNumberBlock:
+    """Serials `next_serial`..`last_serial` of one day, held by one instance; not stored."""
+
+    day: str
+    next_serial: int
+    last_serial: int
+
+    @property
+    def exhausted(self) -> bool:
+        return self.next_serial > self.last_serial
+
+    def take(self) -> str:
+        if self.exhausted:
+            raise OrderNumbersExhausted(f"the block of {self.day} up to {self.last_serial} is used up")
+        serial = self.next_serial
+        self.next_serial += 1
+        return order_number(self.day, serial)
+
+
 class OrderNumberSequence(Aggregate):
-    """One per business day. Recorded with the order it numbers, so a number is never issued twice
-    nor lost: two intakes racing for the same number conflict, and one of them tries again."""
+    """One per business day: which serials are taken. Reserving a block is a write that races
+    other instances on the version, so a serial is never reserved twice."""
 
     @staticmethod
     def create_id(day: str) -> uuid.UUID:
@@ -32,12 +64,18 @@ class OrderNumberSequence(Aggregate):
         self.day = day
         self.last_serial = 0
 
-    def issue(self) -> str:
+    def reserve_block(self, size: int) -> OrderNumberBlock:
         if self.last_serial >= MAX_SERIAL:
             raise OrderNumbersExhausted(f"all {MAX_SERIAL} order numbers of {self.day} are issued")
-        self._issued(self.last_serial + 1)
-        return f"SO-{self.day}-{self.last_serial:06d}"
+        first = self.last_serial + 1
+        self._block_reserved(first, min(self.last_serial + size, MAX_SERIAL))
+        return OrderNumberBlock(self.day, first, self.last_serial)
+
+    @event("BlockReserved")
+    def _block_reserved(self, first_serial: int, last_serial: int) -> None:
+        self.last_serial = last_serial
 
     @event("Issued")
     def _issued(self, serial: int) -> None:
+        # Stores written before numbers came in blocks hold one of these per order.
         self.last_serial = serial

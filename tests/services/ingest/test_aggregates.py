@@ -4,6 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from services.ingest.application.order_numbers import OrderNumberDispenser
 from services.ingest.domain.catalogue import CatalogueEntry, ListedProduct
 from services.ingest.domain.channel_order import CANCELLED, ChannelOrder
 from services.ingest.domain.delivery import HTTP, KAFKA, Delivery
@@ -69,17 +70,45 @@ def test_an_update_id_is_applied_once():
         channel_order.apply_update(ChannelOrderUpdate("u1", Cancellation()))
 
 
-def test_order_numbers_count_up_per_business_day():
+def test_order_numbers_are_reserved_in_blocks_that_count_up_per_business_day():
     sequence = OrderNumberSequence("20261122")
-    assert [sequence.issue() for _ in range(3)] == ["SO-20261122-000001", "SO-20261122-000002", "SO-20261122-000003"]
+    first, second = sequence.reserve_block(3), sequence.reserve_block(2)
+
+    assert [first.take() for _ in range(3)] == ["SO-20261122-000001", "SO-20261122-000002", "SO-20261122-000003"]
+    assert first.exhausted and [second.take(), second.take()] == ["SO-20261122-000004", "SO-20261122-000005"]
+    with pytest.raises(OrderNumbersExhausted):
+        second.take()
     assert OrderNumberSequence.create_id("20261122") == sequence.id != OrderNumberSequence.create_id("20261123")
 
 
 def test_a_day_runs_out_of_order_numbers_loudly():
     sequence = OrderNumberSequence("20261122")
-    sequence.last_serial = MAX_SERIAL
+    sequence.last_serial = MAX_SERIAL - 2
+    last = sequence.reserve_block(100)  # cut short at the day's last serial
+    assert [last.take(), last.take()] == [f"SO-20261122-{MAX_SERIAL - 1}", f"SO-20261122-{MAX_SERIAL}"]
     with pytest.raises(OrderNumbersExhausted):
-        sequence.issue()
+        sequence.reserve_block(100)
+
+
+def test_a_sequence_recorded_one_number_at_a_time_goes_on_after_its_last_number():
+    sequence = OrderNumberSequence("20261122")
+    sequence._issued(41)  # as stores written before numbers came in blocks hold them
+    assert sequence.reserve_block(10).take() == "SO-20261122-000042"
+
+
+def test_an_instance_takes_a_new_block_only_when_its_block_is_used_up_or_the_day_changes():
+    sequence = {"20261122": OrderNumberSequence("20261122"), "20261123": OrderNumberSequence("20261123")}
+    reserved: list[str] = []
+
+    def reserve(day: str, size: int):
+        reserved.append(day)
+        return sequence[day].reserve_block(size)
+
+    numbers = OrderNumberDispenser(reserve, block_size=2)
+    taken = [numbers.next_number("20261122") for _ in range(3)] + [numbers.next_number("20261123")]
+
+    assert taken == ["SO-20261122-000001", "SO-20261122-000002", "SO-20261122-000003", "SO-20261123-000001"]
+    assert reserved == ["20261122", "20261122", "20261123"]
 
 
 def test_the_business_day_is_chinese_standard_time():

@@ -13,6 +13,7 @@ from oms.inventory.v1.catalogue_events_pb2 import ProductCatalogued
 from oms_platform.identity import order_id_for
 from oms_platform.messaging.consumer import InvalidMessage
 from oms_platform.store import open_application
+from oms_platform.store.factory import store_environment
 from services.ingest.application.handlers import catalogue_product
 from services.ingest.application.intake import OrderTaken, Refused, UpdateTaken, take_channel_order
 from services.ingest.application.service import IngestApplication
@@ -75,13 +76,42 @@ def test_other_content_under_the_same_channel_order_changes_nothing(ingest):
     assert ingest.position() == position
 
 
-def test_orders_get_consecutive_numbers_even_when_taken_at_once(ingest):
-    orders = [order(ref=ChannelOrderRef("web_shop", "webshop", f"WS-{n}")) for n in range(8)]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        taken = list(pool.map(lambda o: ingest.take_order(o, http()), orders))
+def take_at_once(instances, count: int, prefix: str) -> list[str]:
+    """Take `count` orders from 16 threads spread over the instances; their order numbers."""
+    orders = [order(ref=ChannelOrderRef("web_shop", "webshop", f"{prefix}-{n}")) for n in range(count)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        taken = list(pool.map(lambda n: instances[n % len(instances)].take_order(orders[n], http()), range(count)))
+    assert all(isinstance(t, OrderTaken) and t.first_time for t in taken)
+    return [t.order.order_number for t in taken]
 
-    serials = sorted(int(t.order.order_number[-6:]) for t in taken)
-    assert serials == list(range(1, 9))
+
+def test_orders_taken_at_once_get_unique_numbers_from_one_block(ingest):
+    numbers = take_at_once([ingest], 40, "WS")
+
+    assert len(set(numbers)) == 40 and all(ORDER_NUMBER.fullmatch(n) for n in numbers)
+    # One instance numbers from its block in memory: 40 orders, consecutive, one reservation.
+    assert sorted(int(n[-6:]) for n in numbers) == list(range(1, 41))
+
+
+def test_two_instances_on_one_store_and_a_restart_never_hand_out_a_number_twice(ingest, settings):
+    # Blocks of 7: the instances run out and reserve again many times, racing each other.
+    small_blocks = {**store_environment(settings), IngestApplication.ORDER_NUMBER_BLOCK: "7"}
+    first, second = IngestApplication(env=small_blocks), IngestApplication(env=small_blocks)
+    try:
+        numbers = take_at_once([first, second], 120, "TWO")
+    finally:
+        first.close()
+        second.close()
+    restarted = open_application(IngestApplication, settings)
+    try:
+        numbers += take_at_once([restarted], 10, "AFTER")
+    finally:
+        restarted.close()
+
+    assert len(numbers) == len(set(numbers)) == 130
+    assert ingest.order_number_sequence(numbers[0][3:11]).last_serial >= 120
+    # The restarted instance starts a new block: what the others had left is skipped, not reused.
+    assert min(int(n[-6:]) for n in numbers[-10:]) > max(int(n[-6:]) for n in numbers[:-10])
 
 
 def test_a_rejection_is_kept_with_its_reasons_and_bytes_and_listed_newest_first(ingest, settings):
