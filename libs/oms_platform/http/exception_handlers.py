@@ -1,8 +1,10 @@
-"""Turn the errors FastAPI and Starlette raise into problem details.
+"""Turn the errors FastAPI, Starlette and the stores raise into problem details.
 
-Unexpected exceptions are not handled here: the request-context middleware answers them, because
-Starlette sends `Exception` handlers to its outermost middleware, outside the one that adds the
-request id header.
+Handlers registered here run in Starlette's ExceptionMiddleware, inside the request-context
+middleware, for async endpoints and for sync ones alike (an exception in the threadpool is
+re-raised in the request's task). Unexpected exceptions are not handled here: the request-context
+middleware answers them, because Starlette sends `Exception` handlers to its outermost middleware,
+outside the one that adds the request id header.
 """
 
 from __future__ import annotations
@@ -17,15 +19,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from oms_platform.http.problems import FieldError, Problem, problem_type
+from oms_platform.http.problems import VALIDATION_ERROR, FieldError, Problem
+from oms_platform.http.request_body import body_problem, malformed_json, undecodable_body
+from oms_platform.http.store_errors import STORE_ERRORS, store_problem
+from oms_platform.logging import get_logger
 
 _LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
+_log = get_logger("oms.http")
 
 
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _problem_handler)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_handler)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_exception_handler)  # type: ignore[arg-type]
+    for store_error in STORE_ERRORS:
+        app.add_exception_handler(store_error, _store_error_handler)  # type: ignore[arg-type]
 
 
 def respond_with_problem(request: Request, problem: Problem) -> Response:
@@ -38,14 +46,30 @@ async def _problem_handler(request: Request, exc: Problem) -> Response:
 
 
 async def _validation_handler(request: Request, exc: RequestValidationError) -> Response:
-    return respond_with_problem(request, validation_problem(exc.errors()))
+    # The media type and the JSON come first: naming fields of a body never read would mislead.
+    errors = exc.errors()
+    problem = body_problem(errors, exc.body, request.headers) or validation_problem(errors)
+    return respond_with_problem(request, problem)
 
 
 async def _http_exception_handler(request: Request, exc: StarletteHTTPException) -> Response:
+    # FastAPI raises a plain 400 from the decoding error when the body is not UTF-8 or too deep.
+    undecodable = undecodable_body(exc.__cause__) if exc.status_code == 400 else None
+    if undecodable is not None:
+        return respond_with_problem(request, undecodable)
     phrase = HTTPStatus(exc.status_code).phrase
     # Starlette fills an empty detail with the status phrase, which would repeat the title.
     detail = None if exc.detail in (None, "", phrase) else str(exc.detail)
     return respond_with_problem(request, Problem(exc.status_code, detail, headers=exc.headers))
+
+
+async def _store_error_handler(request: Request, exc: Exception) -> Response:
+    problem = store_problem(exc)
+    assert problem is not None, "registered for store errors only"
+    # The one log line of this failure; the client's body says only that it may retry.
+    _log.error("store error answered with 503", problem=problem.type, method=request.method,
+               path=request.url.path, exc_info=exc)
+    return respond_with_problem(request, problem)
 
 
 def validation_problem(errors: Sequence[Any]) -> Problem:
@@ -56,10 +80,10 @@ def validation_problem(errors: Sequence[Any]) -> Problem:
     field_errors = [_field_error(error) for error in errors]
     count = len(field_errors)
     return Problem(
-        422,
+        VALIDATION_ERROR.status,
         f"The request has {count} invalid field{'s' if count != 1 else ''}.",
-        title="The request is invalid",
-        type=problem_type("validation-error"),
+        title=VALIDATION_ERROR.title,
+        type=VALIDATION_ERROR.type,
         errors=field_errors,
     )
 
@@ -67,15 +91,7 @@ def validation_problem(errors: Sequence[Any]) -> Problem:
 def _malformed_json(error: Any) -> Problem:
     # FastAPI reports a JSON decode error at ("body", <character offset>).
     position = error["loc"][-1] if isinstance(error["loc"][-1], int) else None
-    reason = error.get("ctx", {}).get("error", "invalid JSON")
-    where = f" at position {position}" if position is not None else ""
-    return Problem(
-        400,
-        f"The request body is not valid JSON: {reason}{where}.",
-        title="The request body is not valid JSON",
-        type=problem_type("malformed-json"),
-        extensions={"position": position},
-    )
+    return malformed_json(error.get("ctx", {}).get("error", "invalid JSON"), position)
 
 
 def _field_error(error: Any) -> FieldError:

@@ -135,11 +135,53 @@ class UnprocessableContent(Problem):
         )
 
 
+@dataclass(frozen=True)
+class ProblemKind:
+    """A problem type the shell itself answers with, the same in every service."""
+
+    slug: str
+    status: int
+    title: str
+    meaning: str  # when a client gets it: goes into the OpenAPI document and the README
+
+    @property
+    def type(self) -> str:
+        return problem_type(self.slug)
+
+    def problem(self, detail: str, *, extensions: Mapping[str, Any] | None = None,
+                headers: Mapping[str, str] | None = None) -> Problem:
+        return Problem(self.status, detail, title=self.title, type=self.type,
+                       extensions=extensions, headers=headers)
+
+
+MALFORMED_JSON = ProblemKind(
+    "malformed-json", 400, "The request body is not valid JSON",
+    "The body cannot be decoded: a JSON syntax error (`position` says where), bytes that are not"
+    " UTF-8, nesting deeper than the parser allows, or no body where the operation needs one.")
+UNSUPPORTED_MEDIA_TYPE = ProblemKind(
+    "unsupported-media-type", 415, "Unsupported media type",
+    "The body is not sent as `application/json` (wrong or missing Content-Type);"
+    " `application/*+json` and a charset parameter are accepted.")
+VALIDATION_ERROR = ProblemKind(
+    "validation-error", 422, "The request is invalid",
+    "Well-formed JSON, query or path values that do not fit the operation; `errors` names each field.")
+STORE_UNAVAILABLE = ProblemKind(
+    "store-unavailable", 503, "The store is unavailable",
+    "The service's store refused or did not answer (disk or connection error, no free connection);"
+    " nothing was recorded. Retry after `Retry-After` seconds.")
+WRITE_CONFLICT = ProblemKind(
+    "write-conflict", 503, "Concurrent writes kept conflicting",
+    "Other writers kept changing the same records while the command was retried; nothing was"
+    " recorded. Retry after `Retry-After` seconds.")
+INTERNAL_ERROR = ProblemKind(
+    "internal-error", 500, "Internal server error",
+    "An unexpected error; the log has the cause under the response's `request_id`.")
+
+# Every problem type the shell emits; services add their own (not-found, conflict slugs, ...).
+SHELL_PROBLEMS = (MALFORMED_JSON, UNSUPPORTED_MEDIA_TYPE, VALIDATION_ERROR, STORE_UNAVAILABLE,
+                  WRITE_CONFLICT, INTERNAL_ERROR)
+
+
 def internal_error() -> Problem:
     # The detail is deliberately generic: the cause is in the log, found by request id.
-    return Problem(
-        500,
-        "An unexpected error occurred. Quote the request_id when reporting it.",
-        title="Internal server error",
-        type=problem_type("internal-error"),
-    )
+    return INTERNAL_ERROR.problem("An unexpected error occurred. Quote the request_id when reporting it.")
