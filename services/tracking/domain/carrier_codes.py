@@ -59,7 +59,7 @@ class CarrierCodeTable:
         for phrase, fallback in CHINESE_PHRASES:
             if phrase in description:
                 return fallback
-        raise UnmappableCarrierEvent(self.carrier_code, event_code)
+        raise UnmappableCarrierEvent(self.carrier_code, event_code, tuple(self.codes))
 
 
 CARRIERS: Mapping[str, CarrierCodeTable] = {
@@ -81,6 +81,10 @@ CARRIERS: Mapping[str, CarrierCodeTable] = {
 ALIASES: Mapping[str, str] = {"sf": "sf-express", "jd": "jd-logistics", "jt": "jt-express"}
 
 
+def aliases_of(carrier_code: str) -> tuple[str, ...]:
+    return tuple(alias for alias, code in ALIASES.items() if code == carrier_code)
+
+
 def canonical_carrier_code(carrier_code: str) -> str:
     """The one spelling a carrier is stored under, whether or not we have its code table."""
     code = carrier_code.strip().lower()
@@ -91,7 +95,7 @@ def code_table(carrier_code: str) -> CarrierCodeTable:
     try:
         return CARRIERS[canonical_carrier_code(carrier_code)]
     except KeyError:
-        raise UnknownCarrier(carrier_code) from None
+        raise UnknownCarrier(carrier_code, tuple(CARRIERS)) from None
 
 
 def normal_tracking_number(tracking_number: str) -> str:

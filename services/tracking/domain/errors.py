@@ -8,16 +8,20 @@ class TrackingError(Exception):
 
 
 class UnknownCarrier(TrackingError):
-    def __init__(self, carrier_code: str):
-        super().__init__(f"no code table for carrier {carrier_code!r}")
+    def __init__(self, carrier_code: str, known_carriers: tuple[str, ...] = ()):
+        known = f"; known carriers: {', '.join(known_carriers)}" if known_carriers else ""
+        super().__init__(f"no code table for carrier {carrier_code!r}{known}")
         self.carrier_code = carrier_code
+        self.known_carriers = known_carriers
 
 
 class UnmappableCarrierEvent(TrackingError):
-    def __init__(self, carrier_code: str, event_code: str):
-        super().__init__(f"carrier {carrier_code!r} event code {event_code!r} maps to no checkpoint")
+    def __init__(self, carrier_code: str, event_code: str, valid_codes: tuple[str, ...] = ()):
+        valid = f"; {carrier_code}'s event codes are {', '.join(valid_codes)}" if valid_codes else ""
+        super().__init__(f"carrier {carrier_code!r} event code {event_code!r} maps to no checkpoint{valid}")
         self.carrier_code = carrier_code
         self.event_code = event_code
+        self.valid_codes = valid_codes
 
 
 class UnknownTrackingNumber(TrackingError):

@@ -1,4 +1,5 @@
-"""Tracking over HTTP: carrier webhooks, manual checkpoints, the order timeline (T1, T2)."""
+"""Tracking over HTTP: carrier webhooks and their code tables, manual checkpoints, the order
+timeline (T1, T2)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableConte
 from oms_platform.http.batches import apply_each
 from oms_platform.service import service_runtime
 from services.tracking.application.service import TrackingApplication
+from services.tracking.domain.carrier_codes import CARRIERS, code_table
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import Checkpoint, Source
 from services.tracking.domain.errors import (
@@ -25,12 +27,16 @@ from services.tracking.domain.errors import (
     UnmappableCarrierEvent,
 )
 from services.tracking.domain.timeline import CarrierEventOutcome, Outcome
+from services.tracking.entrypoints.code_tables import CARRIER_LIST_PATH, WEBHOOK_REFUSALS, carrier_code_description
 from services.tracking.entrypoints.models import (
+    CarrierCodesView,
     CarrierEventBatchIn,
     CarrierEventBatchItem,
     CarrierEventBatchResult,
     CarrierEventIn,
+    CarrierEventCodesView,
     CarrierEventResult,
+    CarrierList,
     CheckpointView,
     ManualCheckpointIn,
     ShipmentView,
@@ -41,17 +47,36 @@ from services.tracking.entrypoints.models import (
 router = APIRouter(tags=["tracking"])
 
 _DUPLICATE = {200: {"model": CarrierEventResult, "description": "The same event again; nothing changed"}}
+_WEBHOOK_REFUSED = {422: {**problem_responses(422)[422], "description": WEBHOOK_REFUSALS}}
+# Not an enum: an unknown carrier gets the unknown-carrier problem naming the known ones.
+CarrierCode = Annotated[str, Path(max_length=32, description=carrier_code_description(), examples=list(CARRIERS))]
+
+
+@router.get(CARRIER_LIST_PATH, response_model=CarrierList,
+            summary="The carriers whose webhooks are understood, with each one's event codes")
+def list_carriers() -> CarrierList:
+    return CarrierList(carriers=[CarrierCodesView.of(table) for table in CARRIERS.values()])
+
+
+@router.get(CARRIER_LIST_PATH + "/{carrier_code}/event-codes", response_model=CarrierEventCodesView,
+            summary="One carrier's event codes and the checkpoint each records", responses=problem_responses(404))
+def carrier_event_codes(carrier_code: CarrierCode) -> CarrierEventCodesView:
+    try:
+        table = code_table(carrier_code)
+    except UnknownCarrier as error:
+        missing = NotFound("carrier", carrier_code, str(error))
+        missing.extensions["known_carriers"] = list(error.known_carriers)
+        raise missing from None
+    return CarrierEventCodesView.of(table)
 
 
 @router.post(
     "/carriers/{carrier_code}/events", status_code=202, response_model=CarrierEventResult,
     summary="Receive a carrier's tracking event (webhook)",
-    responses={**_DUPLICATE, **problem_responses(400, 404, 409, 422)},
+    responses={**_DUPLICATE, **problem_responses(400, 404, 409), **_WEBHOOK_REFUSED},
 )
-def receive_carrier_event(
-    carrier_code: Annotated[str, Path(max_length=32, examples=["sf-express", "zto"])],
-    body: CarrierEventIn, request: Request, response: Response,
-) -> CarrierEventResult:
+def receive_carrier_event(carrier_code: CarrierCode, body: CarrierEventIn, request: Request,
+                          response: Response) -> CarrierEventResult:
     report = _carrier_report(carrier_code, body, datetime.now(timezone.utc))
     with _tracking_problems(unmatched_kept=True):
         outcome = _app(request).receive_carrier_event(report)
@@ -63,13 +88,12 @@ def receive_carrier_event(
     summary="Receive many carrier events at once; each gets the outcome it would have had alone",
     responses=problem_responses(400, 422),
 )
-def receive_carrier_events(
-    carrier_code: Annotated[str, Path(max_length=32, examples=["sf-express", "zto"])],
-    body: CarrierEventBatchIn, request: Request,
-) -> CarrierEventBatchResult:
+def receive_carrier_events(carrier_code: CarrierCode, body: CarrierEventBatchIn,
+                           request: Request) -> CarrierEventBatchResult:
     """All accepted events are recorded in one transaction (one commit for the batch). A refused
-    event changes nothing and does not stop the others. When another writer changed one of the
-    same timelines meanwhile, the batch is applied again event by event."""
+    event changes nothing and does not stop the others; its problem is the one it would have had
+    alone (an unknown carrier or code included). When another writer changed one of the same
+    timelines meanwhile, the batch is applied again event by event."""
     app = _app(request)
     received_at = datetime.now(timezone.utc)
 
@@ -154,11 +178,13 @@ def _tracking_problems(*, unmatched_kept: bool = False) -> Iterator[None]:
     except UnknownCarrier as error:
         raise UnprocessableContent(str(error), [
             FieldError("carrier_code", "unknown-carrier", str(error), location="path"),
-        ], slug="unknown-carrier") from None
+        ], slug="unknown-carrier", extensions={"known_carriers": list(error.known_carriers)}) from None
     except UnmappableCarrierEvent as error:
         raise UnprocessableContent(str(error), [
             FieldError("event_code", "unmappable-event-code", str(error), location="body"),
-        ], slug="unmappable-carrier-event") from None
+        ], slug="unmappable-carrier-event", extensions={
+            "carrier_code": error.carrier_code, "valid_event_codes": list(error.valid_codes),
+        }) from None
     except NotACarrierCheckpoint as error:
         raise UnprocessableContent(str(error), [
             FieldError("checkpoint", "not-a-carrier-checkpoint", str(error), location="body"),

@@ -7,9 +7,11 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from services.tracking.domain.checkpoints import TimelineEntry
+from services.tracking.domain.carrier_codes import CHINESE_PHRASES, CarrierCodeTable, aliases_of
+from services.tracking.domain.checkpoints import Checkpoint, TimelineEntry
 from services.tracking.domain.timeline import CarrierEventOutcome, ShipmentTrack
 from services.tracking.domain.values import Place
+from services.tracking.entrypoints.code_tables import event_code_description, event_codes_by_carrier
 
 # Carrier clocks drift, but a scan days ahead is a wrong or hostile payload.
 MAX_CLOCK_SKEW = timedelta(days=1)
@@ -37,7 +39,10 @@ class CarrierEventIn(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     tracking_number: str = Field(min_length=1, max_length=64, pattern=r"^\s*[A-Za-z0-9-]+\s*$")
-    event_code: str = Field(min_length=1, max_length=64, examples=["50", "ARRIVED"])
+    event_code: str = Field(
+        min_length=1, max_length=64, examples=["50", "ARRIVED"], description=event_code_description(),
+        json_schema_extra={"x-event-codes-by-carrier": event_codes_by_carrier()},
+    )
     occurred_at: AwareDatetime = Field(description="ISO 8601 with a UTC offset")
     location: LocationIn = Field(default_factory=LocationIn)
     description: str = Field("", max_length=500, examples=["已揽收"])
@@ -54,6 +59,55 @@ class ManualCheckpointIn(BaseModel):
     description: str = Field("", max_length=500)
 
     _check_occurred_at = field_validator("occurred_at")(_not_in_the_future)
+
+
+class EventCodeView(BaseModel):
+    event_code: str
+    checkpoint: str = Field(description="The checkpoint the code records, e.g. CARRIER_PICKUP")
+    checkpoint_number: int = Field(description="Its place among the nine checkpoints (T2), 1-9")
+
+    @classmethod
+    def of(cls, event_code: str, checkpoint: Checkpoint) -> EventCodeView:
+        return cls(event_code=event_code, checkpoint=checkpoint.name, checkpoint_number=checkpoint.value)
+
+
+class DescriptionPhraseView(BaseModel):
+    phrase: str
+    checkpoint: str
+    checkpoint_number: int
+
+
+DESCRIPTION_PHRASES = [
+    DescriptionPhraseView(phrase=phrase, checkpoint=checkpoint.name, checkpoint_number=checkpoint.value)
+    for phrase, checkpoint in CHINESE_PHRASES
+]
+
+
+class CarrierCodesView(BaseModel):
+    carrier_code: str = Field(description="How the carrier is stored and named in events")
+    aliases: list[str] = Field(description="Other spellings the webhook path accepts")
+    event_codes: list[EventCodeView]
+
+    @classmethod
+    def of(cls, table: CarrierCodeTable) -> CarrierCodesView:
+        return cls(carrier_code=table.carrier_code, aliases=list(aliases_of(table.carrier_code)),
+                   event_codes=[EventCodeView.of(code, checkpoint) for code, checkpoint in table.codes.items()])
+
+
+_PHRASES = Field(
+    default_factory=lambda: list(DESCRIPTION_PHRASES),
+    description="For a code outside its carrier's table: the first of these found in the event's "
+                "description decides (most advanced stage first)",
+)
+
+
+class CarrierEventCodesView(CarrierCodesView):
+    description_phrases: list[DescriptionPhraseView] = _PHRASES
+
+
+class CarrierList(BaseModel):
+    carriers: list[CarrierCodesView]
+    description_phrases: list[DescriptionPhraseView] = _PHRASES
 
 
 class LocationView(BaseModel):

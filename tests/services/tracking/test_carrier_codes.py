@@ -3,6 +3,7 @@
 import pytest
 
 from services.tracking.domain.carrier_codes import (
+    CARRIERS,
     canonical_carrier_code,
     code_table,
     normal_tracking_number,
@@ -55,6 +56,8 @@ def test_an_unknown_code_without_a_telling_description_is_unmappable():
     with pytest.raises(UnmappableCarrierEvent) as raised:
         code_table("sf-express").checkpoint_for("31", "快件离开【杭州转运中心】")
     assert (raised.value.carrier_code, raised.value.event_code) == ("sf-express", "31")
+    assert raised.value.valid_codes == ("50", "30", "44", "80")
+    assert "50, 30, 44, 80" in str(raised.value)
 
 
 def test_sf_numeric_codes_are_not_status_words_of_other_carriers():
@@ -64,8 +67,9 @@ def test_sf_numeric_codes_are_not_status_words_of_other_carriers():
 
 @pytest.mark.parametrize("code", ["dhl-unknown", "", "ups"])
 def test_an_unknown_carrier_has_no_code_table(code):
-    with pytest.raises(UnknownCarrier):
+    with pytest.raises(UnknownCarrier) as raised:
         code_table(code)
+    assert raised.value.known_carriers == tuple(CARRIERS)
 
 
 def test_carrier_aliases_and_spellings_meet_in_one_code():
