@@ -96,16 +96,23 @@ def republish(service: Annotated[str, typer.Argument(help="Service whose store t
 def rebuild_projection(
     workers: Annotated[int, typer.Option(min=1, help="Processes sharing the topics' partitions.")] = 2,
 ) -> None:
-    """Empty the projection's views and replay every events topic into them (projection stopped)."""
+    """Empty the projection's views and replay every events topic into them (projection stopped).
+
+    Run again after a rebuild was interrupted, it completes the views (it starts over)."""
+    from services.projection.adapters.view_store import RebuildRunning
     from services.projection.entrypoints.rebuild import rebuild
     from services.projection.settings import ProjectionSettings
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console) as progress:
-        task = progress.add_task("replaying events into the views", total=None)
-        summary = asyncio.run(rebuild(ProjectionSettings.load(), workers=workers,
-                                      on_start=lambda n: progress.update(task, total=n),
-                                      progress=lambda n: progress.advance(task, n)))
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=console) as progress:
+            task = progress.add_task("replaying events into the views", total=None)
+            summary = asyncio.run(rebuild(ProjectionSettings.load(), workers=workers,
+                                          on_start=lambda n: progress.update(task, total=n),
+                                          progress=lambda n: progress.advance(task, n)))
+    except RebuildRunning as running:
+        console.print(f"[red]{running}: wait for it to finish[/red]")
+        raise typer.Exit(1) from None
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
     console.print(f"projection rebuilt from {summary.records} records ({outcomes or 'nothing to replay'})")
     if not summary.group_moved:

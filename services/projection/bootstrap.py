@@ -12,12 +12,14 @@ from fastapi import APIRouter, FastAPI
 
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
 from oms_platform.service import ServiceDefinition, ServiceRuntime
+from services.projection.adapters.rebuild_marker import unfinished_rebuild
 from services.projection.adapters.service_commands import ServiceCommands
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.application.processing import RecordProcessor
 from services.projection.application.projector import Projector
 from services.projection.application.service import ProjectionApplication
 from services.projection.entrypoints import command_api, dashboard, query_api
+from services.projection.entrypoints.interrupted_rebuild import ViewsCompleteness, complete_views
 from services.projection.entrypoints.stream import create_stream_app, run_stream
 from services.projection.settings import ProjectionSettings
 
@@ -43,12 +45,16 @@ async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
     settings: ProjectionSettings = runtime.settings  # type: ignore[assignment]
     views = await asyncio.to_thread(open_view_store, settings)
     http.state.views = views
+    completeness = http.state.views_completeness = ViewsCompleteness(runtime.tasks)
+    marker = await asyncio.to_thread(unfinished_rebuild, views)
+    if marker is not None:  # said before the first request is served, not once the check task runs
+        completeness.unfinished(marker)
     http.state.commands = ServiceCommands(
         {"order": settings.order_url, "fulfillment": settings.fulfillment_url},
         timeout_seconds=settings.command_timeout_seconds,
     )
     stopping = asyncio.Event()
-    stream = asyncio.create_task(run_stream(lambda: _stream_app(runtime, views), stopping))
+    stream = asyncio.create_task(_complete_views_then_stream(runtime, views, completeness, stopping))
     runtime.tasks["stream"] = stream  # the runtime's readiness check reports it if it ends
     try:
         yield
@@ -60,6 +66,15 @@ async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
             pass  # wait_for cancelled it
         await http.state.commands.close()
         views.close()
+
+
+async def _complete_views_then_stream(runtime: ServiceRuntime, views: ViewStore, completeness: ViewsCompleteness,
+                                      stopping: asyncio.Event) -> None:
+    # Following the topics on top of views a rebuild left half full would fill them with only
+    # what comes next: first the views are made complete again.
+    settings: ProjectionSettings = runtime.settings  # type: ignore[assignment]
+    if await complete_views(settings, views, completeness, stopping):
+        await run_stream(lambda: _stream_app(runtime, views), stopping)
 
 
 def _stream_app(runtime: ServiceRuntime, views: ViewStore) -> faust.App:

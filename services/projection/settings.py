@@ -22,3 +22,5 @@ class ProjectionSettings(ServiceSettings):
         default_factory=lambda: _local_service_url("fulfillment", 8004), validation_alias="OMS_FULFILLMENT_URL"
     )
     command_timeout_seconds: float = Field(10.0, gt=0, validation_alias="OMS_COMMAND_TIMEOUT_SECONDS")
+    # Records a rebuild fetches and writes per view transaction: fewer keeps less in memory.
+    rebuild_batch_records: int = Field(20000, ge=1, validation_alias="OMS_REBUILD_BATCH_RECORDS")

@@ -13,6 +13,13 @@ STATEMENTS = (
         name TEXT PRIMARY KEY,
         version BIGINT NOT NULL
     )""",
+    # A rebuild in progress: written in the transaction that empties the views, deleted only once
+    # every record was replayed. A row here on start means the views are incomplete (issue 9).
+    """CREATE TABLE IF NOT EXISTS view_rebuild (
+        rebuild_id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        started_by TEXT NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS orders (
         order_id TEXT PRIMARY KEY,
         order_number TEXT,
@@ -163,6 +170,9 @@ STATEMENTS = (
     )""",
 )
 
+
+# Tables that are not views: a rebuild does not empty them.
+REBUILD_MARKER_TABLE = "view_rebuild"
 
 # Columns added to tables after views were first deployed: a store made before gets them when it
 # is opened (existing rows take the default; a rebuild fills them in).

@@ -8,6 +8,7 @@ blinked).
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import re
 import sqlite3
@@ -35,6 +36,10 @@ class ViewStoreUnavailable(Exception):
     """The database is unreachable, busy or chose this transaction as a deadlock victim: retry."""
 
 
+class RebuildRunning(Exception):
+    """Another process holds the views' rebuild lock: a rebuild is running right now."""
+
+
 class Session(Protocol):
     def execute(self, statement: str, params: Sequence[Any] = ()) -> None: ...
     def many(self, statement: str, rows: Sequence[Sequence[Any]]) -> None: ...
@@ -56,6 +61,10 @@ class ViewStore(Protocol):
 
     def flush(self) -> None:
         """Make every committed write durable (a bulk store's commits may not be yet)."""
+
+    def rebuild_lock(self) -> Any:
+        """Context manager held for a whole rebuild; RebuildRunning when another holds it. Whoever
+        holds it is alive: the lock goes with its holder, even one killed by SIGKILL."""
 
     def close(self) -> None: ...
 
@@ -203,6 +212,19 @@ class SqliteViewStore:
         with self._writer_connection() as connection:
             connection.execute("PRAGMA wal_checkpoint(FULL)")
 
+    @contextmanager
+    def rebuild_lock(self) -> Iterator[None]:
+        # An flock belongs to the open file: the kernel drops it when the holder dies.
+        with open(self.path.with_name(f"{self.path.name}.rebuild-lock"), "a") as lock_file:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise RebuildRunning(f"another process is rebuilding {self.path}") from None
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
     def close(self) -> None:
         with self._writer_lock:
             if self._writer is not None:
@@ -216,6 +238,7 @@ class PostgresViewStore:
     def __init__(self, url: str, *, schema: str, max_connections: int = 8, bulk: bool = False):
         if not _SCHEMA_NAME.fullmatch(schema):
             raise ConfigurationError(f"not a usable schema name for the views: {schema!r}")
+        self._url, self._schema = url, schema
         with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
             connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
         self._pool = ConnectionPool(
@@ -255,6 +278,20 @@ class PostgresViewStore:
 
     def flush(self) -> None:
         pass  # every commit is durable already
+
+    @contextmanager
+    def rebuild_lock(self) -> Iterator[None]:
+        # A session advisory lock on a connection of its own: the server drops it when the
+        # connection goes, which it does when the holder dies.
+        try:
+            with psycopg.connect(self._url, autocommit=True, connect_timeout=5) as connection:
+                held = connection.execute("SELECT pg_try_advisory_lock(hashtext(%s))",
+                                          (f"{self._schema}.view_rebuild",)).fetchone()
+                if not held or not held[0]:
+                    raise RebuildRunning(f"another process is rebuilding the views in schema {self._schema}")
+                yield
+        except psycopg.OperationalError as error:
+            raise ViewStoreUnavailable(str(error).strip() or type(error).__name__) from error
 
     def close(self) -> None:
         self._pool.close()

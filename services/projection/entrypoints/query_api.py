@@ -1,7 +1,8 @@
 """The query API (`/api`): order search and detail, stock, rejections, ledger, overview.
 
 Thin: parse the query, read the views in one consistent snapshot, answer. A missing order is a
-404 problem; a database that does not answer is a 503 problem.
+404 problem; a database that does not answer, or views a rebuild has not finished filling, a 503
+problem.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ ChannelName = Enum("ChannelName", _names(Channel), type=str)
 
 @contextmanager
 def _reading(request: Request) -> Iterator[Session]:
+    completeness = getattr(request.app.state, "views_completeness", None)
+    if completeness is not None and completeness.problem:
+        # Half-full views would answer wrongly, not merely late: an order missing, counts too low.
+        raise Problem(503, completeness.problem, title="Views incomplete", type=problem_type("views-incomplete"))
     try:
         with request.app.state.views.read() as session:
             yield session

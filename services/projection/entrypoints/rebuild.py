@@ -5,13 +5,20 @@ where it ends now, projects each record with the same code the live stream uses,
 moves the projection's consumer group to those end offsets so the service resumes after them.
 Run it with the projection service stopped (its group must be empty to move its offsets). When
 the broker lost its topics, republish each service's store first (`omsctl republish <service>`).
+
+A rebuild holds the views' rebuild lock from start to end and leaves a marker in the views from
+the moment it empties them until they are complete again: killed half way, it leaves the marker,
+and the projection service then does not serve the half-empty views but redoes the rebuild
+(`omsctl rebuild-projection` run again completes it too).
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import queue
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +32,13 @@ from oms_platform.catalogue import load_catalogue
 from oms_platform.logging import get_logger
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
 from oms_platform.operations.offsets import GroupBusy, commit_group_offsets
-from services.projection.adapters.view_schema import QUERY_ONLY_INDEXES, STATEMENTS, query_only_index_statements
+from services.projection.adapters.rebuild_marker import mark_rebuild_finished, mark_rebuild_started
+from services.projection.adapters.view_schema import (
+    QUERY_ONLY_INDEXES,
+    REBUILD_MARKER_TABLE,
+    STATEMENTS,
+    query_only_index_statements,
+)
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.application.processing import RecordProcessor
 from services.projection.application.projector import ConsumedRecord, Projector
@@ -45,15 +58,20 @@ class RebuildSummary:
 
 
 def view_tables() -> list[str]:
-    return [s.split("EXISTS", 1)[1].split("(", 1)[0].strip() for s in STATEMENTS if "CREATE TABLE" in s]
+    tables = [s.split("EXISTS", 1)[1].split("(", 1)[0].strip() for s in STATEMENTS if "CREATE TABLE" in s]
+    return [table for table in tables if table != REBUILD_MARKER_TABLE]
 
 
-def clear_views(views: ViewStore) -> None:
+def clear_views(views: ViewStore, *, rebuild_by: str | None = None) -> None:
     """Empty every view, and drop the indexes that only queries need until `index_views`.
 
-    Should the rebuild stop half way, the projection service creates them again when it starts.
+    `rebuild_by`: mark the views as being rebuilt by it, in the same transaction, so that views
+    are never empty without saying why. Should the rebuild stop half way, the projection service
+    creates the indexes again when it starts.
     """
     with views.write() as session:
+        if rebuild_by:
+            mark_rebuild_started(session, rebuild_by)
         for table in view_tables():
             session.execute(f"DELETE FROM {table}")  # noqa: S608 - names from our own schema
         for index in QUERY_ONLY_INDEXES:
@@ -67,30 +85,20 @@ def index_views(views: ViewStore) -> None:
 
 
 async def rebuild(settings: ProjectionSettings, *, workers: int = 1, on_start: Callable[[int], None] | None = None,
-                  progress: Callable[[int], None] | None = None) -> RebuildSummary:
+                  progress: Callable[[int], None] | None = None,
+                  started_by: str = "omsctl rebuild-projection") -> RebuildSummary:
     """Replay every events topic into emptied views, with `workers` processes sharing the partitions.
 
     Partitions are independent in the live projection too (no order is promised across them), so
     splitting them between processes changes nothing in the result, only the time it takes.
+    RebuildRunning when another process is rebuilding the same views.
     """
-    topics = [t.name for t in load_catalogue().consumed_by(settings.service_name)]
     views = open_view_store(settings, bulk=True)
     try:
-        clear_views(views)
-        starts, ends = await _offsets(settings, topics)
-        if on_start:
-            on_start(sum(ends[tp] - starts[tp] for tp in ends))
-        started = time.monotonic()
-        shares = _shares(starts, ends, workers)
-        if len(shares) <= 1:
-            summary, positions = await _replay_share(settings, ends, progress)
-        else:
-            summary, positions = await _replay_in_processes(settings, shares, progress)
-        index_views(views)
-        views.flush()  # before the group moves past the replayed records
+        with views.rebuild_lock():
+            summary, positions = await _replay_all(settings, views, workers, on_start, progress, started_by)
     finally:
         views.close()
-    summary = replace(summary, replay_seconds=time.monotonic() - started)
     try:
         await _move_group(settings, positions)
     except (KafkaError, GroupBusy) as refused:
@@ -98,6 +106,27 @@ async def rebuild(settings: ProjectionSettings, *, workers: int = 1, on_start: C
                     " records as duplicates", error=f"{type(refused).__name__}: {refused}")
         return replace(summary, group_moved=False)
     return summary
+
+
+async def _replay_all(settings: ProjectionSettings, views: ViewStore, workers: int,
+                      on_start: Callable[[int], None] | None, progress: Callable[[int], None] | None,
+                      started_by: str) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
+    topics = [t.name for t in load_catalogue().consumed_by(settings.service_name)]
+    clear_views(views, rebuild_by=started_by)
+    starts, ends = await _offsets(settings, topics)
+    if on_start:
+        on_start(sum(ends[tp] - starts[tp] for tp in ends))
+    started = time.monotonic()
+    shares = _shares(starts, ends, workers)
+    if len(shares) <= 1:
+        summary, positions = await _replay_share(settings, ends, progress)
+    else:
+        summary, positions = await _replay_in_processes(settings, shares, progress)
+    index_views(views)
+    views.flush()  # every view row durable before the marker says the views are complete
+    mark_rebuild_finished(views)
+    views.flush()  # and that, before the group moves past the replayed records
+    return replace(summary, replay_seconds=time.monotonic() - started), positions
 
 
 async def _offsets(settings: ProjectionSettings,
@@ -139,7 +168,7 @@ async def _replay_share(settings: ProjectionSettings, ends: dict[TopicPartition,
     topics = load_catalogue().consumed_by(settings.service_name)
     views = open_view_store(settings, bulk=True)
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
-                              max_poll_records=20000,
+                              max_poll_records=settings.rebuild_batch_records,
                               max_partition_fetch_bytes=8 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False)
     await reader.start()
@@ -164,7 +193,7 @@ async def _replay_in_processes(settings: ProjectionSettings, shares: list[dict[T
     context = multiprocessing.get_context("spawn")  # forking a process with an event loop is unsafe
     counts = context.Queue()
     loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(len(shares), mp_context=context, initializer=_remember_counts,
+    with ProcessPoolExecutor(len(shares), mp_context=context, initializer=_start_worker,
                              initargs=(counts,)) as pool:
         running = asyncio.gather(*(loop.run_in_executor(pool, _replay_share_in_process, settings, share)
                                    for share in shares))
@@ -185,14 +214,28 @@ async def _replay_in_processes(settings: ProjectionSettings, shares: list[dict[T
 _counts: Any = None  # in a worker process: where it reports how many records it has projected
 
 
-def _remember_counts(counts: Any) -> None:
+def _start_worker(counts: Any) -> None:
     global _counts
     _counts = counts
+    _exit_with_parent()
 
 
 def _replay_share_in_process(settings: ProjectionSettings,
                              ends: dict[TopicPartition, int]) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
     return asyncio.run(_replay_share(settings, ends, _counts.put))
+
+
+def _exit_with_parent() -> None:
+    """A worker whose rebuild was killed stops writing: an orphan would go on filling the views
+    after the rebuild lock was let go, under the feet of the process that redoes the rebuild."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-rebuild", daemon=True).start()
 
 
 async def _report_counts(counts: Any, progress: Callable[[int], None] | None, done: asyncio.Future) -> None:

@@ -1,0 +1,94 @@
+"""The projection service never serves views a rebuild left half full: it waits for a rebuild that
+is still running and redoes one that was interrupted, then starts following the topics (issue 9).
+
+Without this, a `rebuild-projection` killed half way left empty views, and the projection
+started on them said it was ready and never filled them: its consumer group was still where it
+had been before the rebuild, past every record the rebuild had emptied out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from oms_platform.logging import get_logger
+from services.projection.adapters.rebuild_marker import UnfinishedRebuild, rebuild_running, unfinished_rebuild
+from services.projection.adapters.view_store import RebuildRunning, ViewStore
+from services.projection.entrypoints.rebuild import rebuild
+from services.projection.settings import ProjectionSettings
+
+log = get_logger(__name__)
+
+REDONE_BY = "projection service, redoing an interrupted rebuild"
+CHECK_SECONDS = 1.0
+
+
+class ViewsCompleteness:
+    """Whether the views may be served, and why not, where readiness and the query API see it.
+
+    Readiness reads it through the runtime's task table: the platform's readiness check fails
+    while a task there has ended, so an incomplete view store is entered as a finished task named
+    after the problem (the runtime offers services no readiness check of their own).
+    """
+
+    def __init__(self, runtime_tasks: dict[str, Any]):
+        self._tasks = runtime_tasks
+        self.problem: str | None = None
+        self._entry: str | None = None
+
+    def incomplete(self, problem: str, readiness_entry: str) -> None:
+        self.complete()
+        self.problem, self._entry = problem, readiness_entry
+        finished = asyncio.get_running_loop().create_future()
+        finished.set_result(None)
+        self._tasks[readiness_entry] = finished
+
+    def complete(self) -> None:
+        if self._entry is not None:
+            self._tasks.pop(self._entry, None)
+        self.problem = self._entry = None
+
+    def unfinished(self, marker: UnfinishedRebuild) -> None:
+        self.incomplete(f"The views are incomplete: {marker.describe()} has not finished",
+                        "views (rebuild not finished)")
+
+
+async def complete_views(settings: ProjectionSettings, views: ViewStore, completeness: ViewsCompleteness,
+                         stopping: asyncio.Event) -> bool:
+    """Return True once no rebuild is unfinished, redoing an interrupted one; False when stopping."""
+    delay = CHECK_SECONDS
+    while not stopping.is_set():
+        try:
+            marker = await asyncio.to_thread(unfinished_rebuild, views)
+            if marker is None:
+                completeness.complete()
+                return True
+            if await asyncio.to_thread(rebuild_running, views):
+                completeness.incomplete(f"The views are incomplete: {marker.describe()} is still running",
+                                        "views (rebuild running)")
+            else:
+                await _redo(settings, marker, completeness)
+                continue
+        except RebuildRunning:
+            continue  # another process took the rebuild over between the two looks
+        except Exception:  # noqa: BLE001 - views or broker away: the views stay unserved, try again
+            log.exception("could not complete the views", retry_in=delay)
+            delay = min(delay * 2, 30.0)
+        await _pause(stopping, delay if delay > CHECK_SECONDS else CHECK_SECONDS)
+    return False
+
+
+async def _redo(settings: ProjectionSettings, marker: UnfinishedRebuild, completeness: ViewsCompleteness) -> None:
+    completeness.incomplete(f"The views are incomplete: {marker.describe()} was interrupted;"
+                            " the projection is redoing it", "views (interrupted rebuild being redone)")
+    log.warning("views left incomplete by an interrupted rebuild; redoing it",
+                started_at=marker.started_at, started_by=marker.started_by)
+    summary = await rebuild(settings, workers=1, started_by=REDONE_BY)
+    log.info("interrupted rebuild redone", records=summary.records, outcomes=summary.outcomes)
+
+
+async def _pause(stopping: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stopping.wait(), timeout=seconds)
+    except TimeoutError:
+        pass
