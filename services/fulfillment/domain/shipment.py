@@ -1,8 +1,9 @@
 """The shipment: one warehouse's part of an order, from pick list to outbound scan (F1, F3).
 
 created -> pick_list_issued -> picking -> picked -> packed -> dispatched; cancelled from any state
-before dispatched. A pick confirmed straight from pick_list_issued records the start it implies. Each event carries the order and warehouse it concerns, so it can be published on its
-own without loading the shipment again.
+before dispatched. A pick confirmed straight from pick_list_issued records the start it implies.
+Each event carries the order and warehouse it concerns, so it can be published on its own without
+loading the shipment again.
 """
 
 from __future__ import annotations
@@ -142,9 +143,9 @@ class Shipment(Aggregate):
         if self.status is not ShipmentStatus.PICKING:
             self._check_status(ShipmentStatus.PICK_LIST_ISSUED, "pick")
         count = count_pick(self.pick_list, picked)
-        if count.found and self.status is ShipmentStatus.PICK_LIST_ISSUED:
-            self._record_picking_start(picker, implied_by_pick=True)
         if count.found:
+            if self.status is ShipmentStatus.PICK_LIST_ISSUED:
+                self._record_picking_start(picker, implied_by_pick=True)
             self._confirm_pick(order_id=self.plan.order_id, picked=count.found, picked_by=picker)
         if count.missing:
             self._report_shortage(
