@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import APIRouter, FastAPI, Request
 
 from oms_platform.broker import BrokerUnreachable, wait_for_kafka
@@ -23,6 +24,7 @@ from oms_platform.http import create_http_app
 from oms_platform.logging import configure_logging, get_logger
 from oms_platform.messaging.consumer import Handler, TrackedConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
+from oms_platform.messaging.partition_watch import watch_partitions
 from oms_platform.messaging.relay import OutboxRelay, PublicationMap
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.settings import ConfigurationError, ServiceSettings
@@ -161,11 +163,31 @@ async def _run_relay(runtime: ServiceRuntime) -> None:
 
 
 async def _run_consumer(runtime: ServiceRuntime) -> None:
+    """Consume until the service stops, replacing the consumer whenever the partition watch finds
+    it no longer reads every partition of its topics (the broker lost and recreated them)."""
     assert runtime.producer is not None
     topics = runtime.catalogue.consumed_by(runtime.definition.name)
-    consumer = _consumer(runtime.settings, [t.name for t in topics])
+    admin = AIOKafkaAdminClient(bootstrap_servers=runtime.settings.kafka_bootstrap_servers,
+                                client_id=f"{runtime.settings.kafka_client_prefix}-{runtime.definition.name}-watch")
+    await admin.start()
+    try:
+        while not runtime.stopping.is_set():
+            reason = await _consume_until_stale(runtime, topics, admin)
+            if reason:
+                log.warning("consumer rejoins its group", reason=reason)
+    finally:
+        await admin.close()
+
+
+async def _consume_until_stale(runtime: ServiceRuntime, topics: Sequence[Any], admin: AIOKafkaAdminClient) -> str | None:
+    """One consumer's life: until the service stops (None) or the watch says why it must rejoin."""
+    names = [t.name for t in topics]
+    consumer = _consumer(runtime.settings, names)
     await consumer.start()
     runtime.consumer = consumer
+    # The tracked consumer stops between batches when either the service stops or it must rejoin.
+    done = asyncio.Event()
+    watch = asyncio.create_task(_watch(runtime, consumer, admin, names, done))
     try:
         await TrackedConsumer(
             runtime.app,
@@ -178,10 +200,27 @@ async def _run_consumer(runtime: ServiceRuntime) -> None:
             ),
             metrics=runtime.metrics,
             max_batch=runtime.settings.consumer_max_batch,
-        ).run(runtime.stopping)
+        ).run(done)
+        return await watch
     finally:
+        done.set()
+        watch.cancel()
         runtime.consumer = None
         await consumer.stop()
+
+
+async def _watch(runtime: ServiceRuntime, consumer: AIOKafkaConsumer, admin: AIOKafkaAdminClient,
+                 topics: list[str], done: asyncio.Event) -> str | None:
+    stopping = asyncio.create_task(runtime.stopping.wait())
+    watching = asyncio.create_task(watch_partitions(
+        consumer, admin, runtime.settings.consumer_group, topics,
+        every=runtime.settings.consumer_watch_seconds, stop=done))
+    try:
+        await asyncio.wait([stopping, watching], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        done.set()
+        stopping.cancel()
+    return await watching
 
 
 def _producer(settings: ServiceSettings) -> AIOKafkaProducer:

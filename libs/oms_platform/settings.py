@@ -38,6 +38,9 @@ class ServiceSettings(BaseSettings):
     relay_idle_seconds: float = Field(0.5, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
     # How long the broker may hold a fetch open waiting for data; it bounds each hop's latency.
     consumer_fetch_max_wait_ms: int = Field(100, ge=0, validation_alias="OMS_CONSUMER_FETCH_MAX_WAIT_MS")
+    # How often a consumer compares the partitions its group reads with the topics' partitions on
+    # the broker, so that topics the broker lost and recreated are read again in full.
+    consumer_watch_seconds: float = Field(5.0, gt=0, validation_alias="OMS_CONSUMER_WATCH_SECONDS")
     create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
     # Off: an aggregate in memory is taken as current (this process wrote it last), with no query;
     # a write based on a copy another instance made stale fails on its version and is retried from
