@@ -10,11 +10,15 @@ positions, so a busy consumer pays one commit per batch, not per message. When a
 batch fails (a handler error, a conflicting writer, a lost database), nothing of it was written and
 the batch is applied again one message at a time, where each failure is retried or dead-lettered
 on its own.
+
+A valid message that needs a fact from another topic not read yet is parked (see `parking.py`)
+and applied once, when the fact has come.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +30,10 @@ from oms_platform.logging import get_logger, log_context
 from oms_platform.messaging.context import message_context
 from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
 from oms_platform.messaging.envelope import ContractViolation, Envelope, Opened, open_envelope
+from oms_platform.messaging.parked_table import ParkedMessage
+from oms_platform.messaging.parking import (
+    NotYet, ParkingSettings, WaitingRoom, parked_from, parked_gauge, set_counts, too_long,
+)
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication
 
@@ -53,7 +61,7 @@ class Inbound:
 
 Handler = Callable[[Any, Message, Inbound], Sequence[Any]]
 
-PROCESSED, DUPLICATE, IGNORED = "processed", "duplicate", "ignored"
+PROCESSED, DUPLICATE, IGNORED, PARKED = "processed", "duplicate", "ignored", "parked"
 # Set by `omsctl dlq redrive` to `<dead-letter topic>@<offset>` of the entry it republished.
 REDRIVE_HEADER = "oms-redrive-of"
 HANDLER_ATTEMPTS = 3
@@ -81,6 +89,7 @@ class TrackedConsumer:
         dead_letters: DeadLetterPublisher,
         metrics: ServiceMetrics | None = None,
         max_batch: int = 500,
+        parking: ParkingSettings | None = None,
     ):
         self._app = app
         self._consumer = consumer
@@ -89,9 +98,19 @@ class TrackedConsumer:
         self._dead_letters = dead_letters
         self._metrics = metrics
         self._max_batch = max_batch
+        self._parking = parking or ParkingSettings()
+        if metrics:
+            parked_gauge(metrics)  # shown from the start, counted at the first sweep
+        # Waiting rooms of units that were committed, whose dead letters are still to be sent.
+        self._settled: list[WaitingRoom] = []
 
     async def run(self, stopping: asyncio.Event) -> None:
+        loop = asyncio.get_running_loop()
+        next_sweep = loop.time()
         while not stopping.is_set():
+            if loop.time() >= next_sweep:
+                await self.sweep_parked()
+                next_sweep = loop.time() + self._parking.retry_seconds
             batches = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
             records = [record for partition_records in batches.values() for record in partition_records]
             if records:
@@ -121,6 +140,7 @@ class TrackedConsumer:
         labels = []
         for record, outcome in zip(records, outcomes, strict=True):
             labels.append(await self._finish(record, outcome, share))
+        await self._settle_parked()
         return labels
 
     async def _one_by_one(self, records: Sequence[Any], error: Exception) -> list[str]:
@@ -130,21 +150,25 @@ class TrackedConsumer:
 
     def _handle_batch(self, records: Sequence[Any]) -> list[str | DeadLetter]:
         with self._app.unit_of_work():
+            room = self._waiting_room()
             opened = [self._open(record) for record in records]
             self._app.prefetch_positions([
                 tracking.application_name for record, o in zip(records, opened, strict=True)
                 if isinstance(o, Opened) and (tracking := _tracking(o.envelope, record))
             ])
-            outcomes = [self._apply(record, o) if isinstance(o, Opened) else o
+            outcomes = [self._apply(record, o, room) if isinstance(o, Opened) else o
                         for record, o in zip(records, opened, strict=True)]
+        self._settled.append(room)
         return outcomes
 
     async def process(self, record: Any) -> str:
-        """Process one record to its end: recorded, skipped, ignored or dead-lettered."""
+        """Process one record to its end: recorded, parked, skipped, ignored or dead-lettered."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         outcome = await self._process_with_retries(record)
-        return await self._finish(record, outcome, loop.time() - started)
+        label = await self._finish(record, outcome, loop.time() - started)
+        await self._settle_parked()
+        return label
 
     async def _finish(self, record: Any, outcome: str | DeadLetter, seconds: float) -> str:
         if isinstance(outcome, DeadLetter):
@@ -178,7 +202,12 @@ class TrackedConsumer:
 
     def _handle(self, record: Any) -> str | DeadLetter:
         opened = self._open(record)
-        return self._apply(record, opened) if isinstance(opened, Opened) else opened
+        if not isinstance(opened, Opened):
+            return opened
+        room = self._waiting_room()
+        outcome = self._apply(record, opened, room)
+        self._settled.append(room)
+        return outcome
 
     def _open(self, record: Any) -> Opened | DeadLetter:
         try:
@@ -186,7 +215,7 @@ class TrackedConsumer:
         except ContractViolation as violation:
             return DeadLetter(violation.kind, violation.detail)
 
-    def _apply(self, record: Any, opened: Opened) -> str | DeadLetter:
+    def _apply(self, record: Any, opened: Opened, room: WaitingRoom) -> str | DeadLetter:
         envelope = opened.envelope
         handler = self._handlers.get(envelope.type)
         if handler is None:
@@ -196,24 +225,128 @@ class TrackedConsumer:
             tracking = _redrive_tracking(record)
             if tracking is None or self._app.tracked_position(tracking.application_name) >= 1:
                 return DUPLICATE
+        ahead = tracking and room.stream_waits_for(tracking.application_name)
+        if ahead:
+            # Its upstream aggregate's earlier message waits: it must not overtake it.
+            return self._park(record, envelope, tracking, room, ahead, "behind an earlier parked message")
         inbound = Inbound(envelope, record.topic, record.partition, record.offset, _text(record.key))
+        try:
+            aggregates = self._call(handler, opened, inbound)
+        except InvalidMessage as invalid:
+            return DeadLetter("invalid", str(invalid))
+        except NotYet as waiting:
+            return self._park(record, envelope, tracking, room, waiting.waiting_for, str(waiting))
+        outcome = self._record(aggregates, tracking)
+        if outcome == PROCESSED:
+            self._release_waiting(room, [str(aggregate.id) for aggregate in aggregates])
+        return outcome
+
+    def _call(self, handler: Handler, opened: Opened, inbound: Inbound) -> Sequence[Any]:
+        envelope = opened.envelope
         with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
                 log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
                             message_type=envelope.type, aggregate_id=envelope.aggregate_id):
-            try:
-                aggregates = handler(self._app, opened.payload, inbound)
-            except InvalidMessage as invalid:
-                return DeadLetter("invalid", str(invalid))
-            return self._record(aggregates, tracking)
+            return handler(self._app, opened.payload, inbound)
 
-    def _record(self, aggregates: Sequence[Any], tracking: Tracking | None) -> str:
+    def _record(self, aggregates: Sequence[Any], tracking: Tracking | None,
+                parked: Sequence[ParkedMessage] = ()) -> str:
         try:
-            self._app.record(*aggregates, tracking=tracking)
+            self._app.record(*aggregates, tracking=tracking, parked=parked)
         except IntegrityError:
             if tracking and self._app.tracked_position(tracking.application_name) >= tracking.notification_id:
                 return DUPLICATE  # another instance processed it first
             raise ConcurrentWrite() from None
         return PROCESSED
+
+    # -- parked messages (see parking.py) -------------------------------------------------------
+
+    def _waiting_room(self) -> WaitingRoom:
+        return WaitingRoom(self._app.parking, self._app.parking.outline())
+
+    def _park(self, record: Any, envelope: Envelope, tracking: Tracking | None, room: WaitingRoom,
+              waiting_for: str, reason: str) -> str:
+        message = parked_from(record, envelope.event_id, waiting_for=waiting_for, reason=reason, at=time.time(),
+                              stream=tracking.application_name if tracking else None)
+        outcome = self._record([], tracking, parked=[message])
+        if outcome != PROCESSED:
+            return outcome
+        room.park(message)
+        log.info("message parked", topic=record.topic, offset=record.offset, event_id=envelope.event_id,
+                 waiting_for=waiting_for, reason=reason)
+        return PARKED
+
+    def _release_waiting(self, room: WaitingRoom, changed: Sequence[str]) -> None:
+        """Apply what waited for the aggregates just changed, and what that lets through in turn."""
+        queue = [aggregate_id for aggregate_id in dict.fromkeys(changed) if room.is_waiting(aggregate_id)]
+        while queue:
+            blocked: set[str | None] = set()
+            for message in room.take(queue.pop(0)):
+                if message.stream and message.stream in blocked:
+                    continue  # an earlier message of its stream still waits
+                applied = self._apply_parked(room, message)
+                if applied is None:
+                    blocked.add(message.stream)
+                    continue
+                queue.extend(i for a in applied if room.is_waiting(i := str(a.id)) and i not in queue)
+
+    def _apply_parked(self, room: WaitingRoom, message: ParkedMessage) -> Sequence[Any] | None:
+        """The aggregates a parked message changed; None while it still waits."""
+        opened = self._open(message)
+        handler = self._handlers.get(opened.envelope.type) if isinstance(opened, Opened) else None
+        if handler is None:  # the contract or the handlers changed while it waited
+            room.dead_letter(message, opened if isinstance(opened, DeadLetter) else DeadLetter("no-handler", message.reason))
+            return []
+        inbound = Inbound(opened.envelope, message.topic, message.partition, message.offset, _text(message.key))
+        try:
+            aggregates = self._call(handler, opened, inbound)
+        except NotYet:
+            return None
+        except InvalidMessage as invalid:
+            room.dead_letter(message, DeadLetter("invalid", str(invalid)))
+            return []
+        except Exception:  # noqa: BLE001 - a bug must not fail the message that let it through
+            log.exception("parked message failed; it stays parked", topic=message.topic, event_id=message.event_id)
+            return None
+        try:
+            self._app.record(*aggregates, released=[message.parked_id])
+        except Exception as error:  # noqa: BLE001 - outside a unit: another instance released it first
+            log.warning("parked message not released; retried later", event_id=message.event_id, error=str(error))
+            return None
+        room.release(message)
+        log.info("parked message applied", topic=message.topic, event_id=message.event_id,
+                 waiting_for=message.waiting_for)
+        return aggregates
+
+    async def sweep_parked(self) -> None:
+        """Retry everything parked; dead-letter what waited too long. Runs at start and now and then."""
+        try:
+            await asyncio.to_thread(self._retry_parked)
+            now = time.time()
+            expired = await asyncio.to_thread(self._app.parking.parked_before, now - self._parking.max_seconds)
+            for message in expired:
+                await self._dead_letters.publish(message, too_long(message, now))
+                await asyncio.to_thread(self._app.parking.remove, [message.parked_id])
+            await self._settle_parked(count=True)
+        except Exception:  # noqa: BLE001 - the next sweep tries again; nothing was lost
+            log.exception("parked messages not retried this time")
+
+    def _retry_parked(self) -> None:
+        with self._app.unit_of_work():
+            room = self._waiting_room()
+            self._release_waiting(room, room.waiting_ids())
+        self._settled.append(room)
+
+    async def _settle_parked(self, *, count: bool = False) -> None:
+        """After a commit: send what a parked message was refused for, then drop its row."""
+        rooms, self._settled = self._settled, []
+        for room in rooms:
+            for message, letter in room.dead:
+                await self._dead_letters.publish(message, letter)
+                await asyncio.to_thread(self._app.parking.remove, [message.parked_id])
+            count = count or room.changed or bool(room.dead)
+        if count and self._metrics:
+            counts = await asyncio.to_thread(self._app.parking.counts)
+            set_counts(parked_gauge(self._metrics), list(self._allowed_types), counts)
 
     async def _observe_lag(self, batches: Mapping[Any, Sequence[Any]]) -> None:
         if not self._metrics:

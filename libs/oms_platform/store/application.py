@@ -58,9 +58,14 @@ class UnitOfWork:
     positions: dict[str, int] = field(default_factory=dict)
     # Positions read from the store when the unit began (see `prefetch_positions`).
     known_positions: dict[str, int] = field(default_factory=dict)
+    # Messages parked and parked messages released (oms_platform.messaging.parking).
+    parked: list[Any] = field(default_factory=list)
+    released: list[Any] = field(default_factory=list)
 
     def add(self, processing: ProcessingEvent, stored: Sequence[StoredEvent]) -> None:
         self.stored_events.extend(stored)
+        self.parked.extend(processing.saved_kwargs.get("parked", ()))
+        self.released.extend(processing.saved_kwargs.get("released", ()))
         self.processing.append(processing)
         self.aggregates.update(processing.aggregates)
         tracking = processing.tracking
@@ -70,6 +75,9 @@ class UnitOfWork:
 
     def trackings(self) -> list[Tracking]:
         return [Tracking(name, position) for name, position in self.positions.items()]
+
+    def is_empty(self) -> bool:
+        return not (self.stored_events or self.positions or self.parked or self.released)
 
 
 class _UnitAwareRepository(Repository):
@@ -120,14 +128,17 @@ class ServiceApplication(Application):
             current_unit=self._current_unit,
         )
 
-    def record(self, *aggregates: Any, tracking: Tracking | None = None) -> None:
+    def record(self, *aggregates: Any, tracking: Tracking | None = None, parked: Sequence[Any] = (),
+               released: Sequence[Any] = ()) -> None:
         """Save the aggregates' new events, and the tracking position if given, atomically.
 
-        Inside a unit of work the write waits for the unit's end; the events are encoded now,
-        so they are stamped with the correlation of the message being handled.
+        `parked` messages are kept and `released` ones (their ids) dropped in the same transaction
+        (see `oms_platform.messaging.parking`). Inside a unit of work the write waits for the
+        unit's end; the events are encoded now, so they are stamped with the correlation of the
+        message being handled.
         """
         processing = ProcessingEvent(tracking=tracking)
-        processing.collect_events(*aggregates)
+        processing.collect_events(*aggregates, **_parking_changes(parked, released))
         unit = self._current_unit()
         if unit is not None:
             unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events])
@@ -171,13 +182,14 @@ class ServiceApplication(Application):
                 yield unit
             finally:
                 self._units.current = None
-            if unit.stored_events or unit.positions:
+            if not unit.is_empty():
                 self._write(unit)
 
     def _write(self, unit: UnitOfWork) -> None:
         started = time.perf_counter()
         try:
-            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings())
+            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(),
+                                        **_parking_changes(unit.parked, unit.released))
         except Exception:
             self._forget(unit.aggregates)
             raise
@@ -252,6 +264,11 @@ class ServiceApplication(Application):
         found = self.recorder.max_tracking_ids(names)  # type: ignore[attr-defined]
         unit.known_positions.update({name: found.get(name) or 0 for name in names})
 
+    @property
+    def parking(self) -> Any:
+        """The store's parked messages (`oms_platform.messaging.parked_table.ParkingTable`)."""
+        return self.recorder.parking  # type: ignore[attr-defined]
+
     def message_meta(self, notification: Notification) -> StoredMessageMeta | None:
         transcoder = self.mapper.transcoder
         assert isinstance(transcoder, StampingTranscoder)
@@ -259,3 +276,13 @@ class ServiceApplication(Application):
         if not meta:
             return None
         return StoredMessageMeta(meta["correlation_id"], meta["causation_id"])
+
+
+def _parking_changes(parked: Sequence[Any], released: Sequence[Any]) -> dict[str, Any]:
+    # Only when there are any: the library passes unknown keywords on to the recorder.
+    changes: dict[str, Any] = {}
+    if parked:
+        changes["parked"] = list(parked)
+    if released:
+        changes["released"] = list(released)
+    return changes

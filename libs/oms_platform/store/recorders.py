@@ -7,7 +7,9 @@ subclasses also accept `trackings=[...]`: a consumer applies a whole Kafka batch
 batch's events and every upstream position it processed in ONE transaction, or none of them.
 
 Both hook the library's `_insert_events(cursor, ...)`, which runs inside the transaction that
-inserts the events (pinned eventsourcing 9.5.6; tests on both backends guard the hook).
+inserts the events (pinned eventsourcing 9.5.6; tests on both backends guard the hook). The same
+hook writes and releases parked messages (`parked=[...]`, `released=[...]`, see
+`oms_platform.messaging.parked_table`) in that transaction.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from eventsourcing.postgres import PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteProcessRecorder
 from psycopg.sql import SQL, Identifier
 
+from oms_platform.messaging.parked_table import PostgresParkingTable, SQLiteParkingTable
+
 # SQLite allows 32766 host parameters per statement; stay far below.
 _SQLITE_NAMES_PER_QUERY = 900
 
@@ -29,10 +33,18 @@ def _trackings(kwargs: dict[str, Any]) -> Sequence[Tracking]:
 
 
 class BatchingSQLiteProcessRecorder(SQLiteProcessRecorder):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.parking = SQLiteParkingTable(self.datastore)
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *SQLiteParkingTable.CREATE]
+
     def _insert_events(self, c: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         returning = super()._insert_events(c, stored_events, **kwargs)
         for tracking in _trackings(kwargs):
             self._insert_tracking(c, tracking)
+        self.parking.write(c, kwargs.get("parked") or (), kwargs.get("released") or ())
         return returning
 
     def max_tracking_ids(self, names: Sequence[str]) -> dict[str, int]:
@@ -52,11 +64,17 @@ class BatchingSQLiteProcessRecorder(SQLiteProcessRecorder):
 
 
 class BatchingPostgresProcessRecorder(PostgresProcessRecorder):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.parking = PostgresParkingTable(self.datastore)
+        self.sql_create_statements.extend(self.parking.create_statements())
+
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         # Positions first, as the library does for one: a taken position fails the batch before
         # any event row is written.
         for tracking in _trackings(kwargs):
             self._insert_tracking(curs, tracking=tracking)
+        self.parking.write(curs, kwargs.get("parked") or (), kwargs.get("released") or ())
         super()._insert_events(curs, stored_events, **kwargs)
 
     def max_tracking_ids(self, names: Sequence[str]) -> dict[str, int]:
