@@ -5,14 +5,28 @@ With `KAFKA_BOOTSTRAP_SERVERS` unset it starts the embedded broker (Tansu) on po
 reach it. It creates the catalogue's topics, then runs `python -m services.<name>` for each service
 with honcho's Manager. Ctrl-C or SIGTERM: honcho stops the services, then the broker stops; the
 exit code is honcho's.
+
+No orphans when the dev stack dies without stopping them (SIGKILL, the OOM killer), even though the
+broker and every service run in sessions of their own. On Linux the kernel ends each child when its
+parent dies (prctl PR_SET_PDEATHSIG): honcho's helper processes (one per service, forked from this
+one; they pipe a service's output and ignore SIGINT/SIGTERM) get SIGKILL when this process dies,
+and each service gets SIGKILL when its helper dies. SIGKILL rather than SIGTERM because nobody is
+left to escalate if a service's orderly stop hangs on the broker, which is going away as well;
+stores, relay and consumers are built to survive a kill. The broker is started by `EmbeddedBroker`,
+which sets no parent-death signal, so a small guard process watches this one and stops the broker
+if it dies. When the parent of the dev stack dies (`make run` killed), the dev stack gets SIGTERM
+and stops everything in order.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import functools
 import os
 import shlex
 import signal
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +35,10 @@ from types import FrameType
 from typing import Annotated
 
 import typer
+from honcho.manager import Manager
+from honcho.printer import Printer
+from honcho.process import Popen as HonchoPopen
+from honcho.process import Process as HonchoProcess
 
 from oms_platform.broker import BrokerError, EmbeddedBroker, wait_for_kafka
 
@@ -37,6 +55,10 @@ SERVICE_PORTS: Mapping[str, int] = {
 DEFAULT_BROKER_PORT = 9092
 # How long to wait for an external broker before giving up (the services' setting, shorter default).
 DEFAULT_BROKER_WAIT_SECONDS = 10.0
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+# Loaded here, not in a child between fork and exec, where only the bare minimum should run.
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 
 
 @dataclass(frozen=True)
@@ -107,19 +129,89 @@ def print_summary(services: Sequence[ServiceProcess], *, bootstrap: str, embedde
     console.print(f"data:  {data_dir} ({holds})", soft_wrap=True)
 
 
+def die_with_parent(signum: int, parent: int) -> None:
+    """Have the kernel send `signum` to this process when `parent` dies (Linux; elsewhere nothing).
+
+    Strictly the signal follows the parent's thread that started this process: the caller starts
+    its children from its main thread.
+    """
+    if _LIBC is None:
+        return
+    if _LIBC.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"prctl(PR_SET_PDEATHSIG): {os.strerror(error)}")
+    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us
+        os.kill(os.getpid(), signum)
+
+
+class _ServiceRunner(HonchoProcess):
+    """honcho's runner of one service (a helper process forked from the dev stack), bound to the
+    stack's life, and starting its service bound to the helper's life."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._stack_pid = os.getpid()
+        self._child_ctor = _popen_dying_with_parent  # honcho: how the service's process is made
+
+    def run(self, events: object = None, ignore_signals: bool = False) -> None:
+        # SIGKILL: honcho has this helper ignore SIGINT and SIGTERM.
+        die_with_parent(signal.SIGKILL, self._stack_pid)
+        super().run(events, ignore_signals)
+
+
+def _popen_dying_with_parent(cmd: str, **kwargs: object) -> HonchoPopen:
+    # honcho's shell `exec`s the service, which keeps the parent-death signal across exec.
+    die = functools.partial(die_with_parent, signal.SIGKILL, os.getpid())
+    return HonchoPopen(cmd, preexec_fn=die, **kwargs)
+
+
+def _manager() -> Manager:
+    manager = Manager(Printer(sys.stdout))
+    # honcho 2.0 has no public hook for how it runs processes; `_process_ctor` is the seam its own
+    # tests use. tests/integration/test_devstack.py kills the stack to prove it still works.
+    manager._process_ctor = _ServiceRunner
+    return manager
+
+
+# Runs in its own session (no Ctrl-C or hang-up from the terminal) and exits with the broker. The
+# descriptors are pidfds: unlike a pid, one cannot come to name another process.
+_BROKER_GUARD = """
+import select, signal, sys
+stack, broker = int(sys.argv[1]), int(sys.argv[2])
+ended, _, _ = select.select([stack, broker], [], [])
+if broker not in ended:
+    signal.pidfd_send_signal(broker, signal.SIGINT)
+    if not select.select([broker], [], [], 5)[0]:
+        signal.pidfd_send_signal(broker, signal.SIGKILL)
+"""
+
+
+def guard_broker(broker: EmbeddedBroker) -> subprocess.Popen[bytes] | None:
+    """A process that stops `broker` if this process dies without stopping it (Linux 5.3+)."""
+    if broker.pid is None or not hasattr(os, "pidfd_open"):
+        return None
+    stack_fd, broker_fd = os.pidfd_open(os.getpid()), os.pidfd_open(broker.pid)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", _BROKER_GUARD, str(stack_fd), str(broker_fd)],
+            pass_fds=(stack_fd, broker_fd), stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    finally:
+        os.close(stack_fd)
+        os.close(broker_fd)
+
+
 def run_stack(
     names: Sequence[str], *, data_dir: Path, create_topics: bool = True, env: Mapping[str, str] | None = None
 ) -> int:
     """Start the broker (unless external), the topics and the services; block until they stop."""
-    from honcho.manager import Manager
-    from honcho.printer import Printer
-
     env = dict(os.environ if env is None else env)
     data_dir = data_dir.resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     # Until honcho installs its own handlers, SIGTERM unwinds like Ctrl-C: the broker still stops.
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     broker: EmbeddedBroker | None = None
+    guard: subprocess.Popen[bytes] | None = None
     try:
         bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS", "").strip()
         if bootstrap:
@@ -127,6 +219,7 @@ def run_stack(
         else:
             port = int(env.get("OMS_BROKER_PORT", DEFAULT_BROKER_PORT))
             broker = EmbeddedBroker(port, log_dir=data_dir / "logs").start()
+            guard = guard_broker(broker)
             bootstrap = broker.bootstrap_servers
             # Tansu holds a group join for about the session timeout and keeps a stopped member
             # until it expires; Apache Kafka refuses sessions under 6 s, so only the embedded
@@ -137,7 +230,7 @@ def run_stack(
             create_catalogue_topics(bootstrap)
         services = plan_services(names, bootstrap=bootstrap, data_dir=data_dir, base_env=env)
         print_summary(services, bootstrap=bootstrap, embedded=broker is not None, data_dir=data_dir)
-        manager = Manager(Printer(sys.stdout))
+        manager = _manager()
         for service in services:
             manager.add_process(service.name, service.command, env=dict(service.env), cwd=os.getcwd())
         manager.loop()
@@ -151,6 +244,9 @@ def run_stack(
         if broker is not None:
             broker.stop()
             print("devstack: embedded broker stopped", flush=True)
+        if guard is not None:  # its work is done
+            guard.kill()
+            guard.wait()
 
 
 def _exit_on_sigterm(_signum: int, _frame: FrameType | None) -> None:
@@ -179,6 +275,8 @@ def run(
     unknown = [name for name in names if name not in SERVICE_PORTS]
     if unknown or not names:
         raise typer.BadParameter(f"unknown services {unknown}; choose from {', '.join(SERVICE_PORTS)}")
+    # `make run` killed, or the terminal's shell gone: stop everything in order, as on Ctrl-C.
+    die_with_parent(signal.SIGTERM, os.getppid())
     folder = data_dir or Path(os.environ.get("OMS_DATA_DIR") or Path.cwd() / "var" / "data")
     raise typer.Exit(run_stack(names, data_dir=folder, create_topics=create_topics))
 

@@ -1,4 +1,4 @@
-"""`make run` (python -m oms_platform.devstack) as a person runs it: a process, ports, Ctrl-C."""
+"""`make run` (python -m oms_platform.devstack) as a person runs it: a process, ports, Ctrl-C, kill -9."""
 
 from __future__ import annotations
 
@@ -30,10 +30,16 @@ http.server.HTTPServer(("127.0.0.1", port), Health).serve_forever()
 '''
 
 
-class DevStack:
-    """The dev stack as a child process, with every process it started remembered."""
+# What `make` is to `make run`: a parent that starts the dev stack and waits for it.
+WAITING_PARENT = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
 
-    def __init__(self, tmp_path: Path, *args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> None:
+
+class DevStack:
+    """The dev stack as a child process (or grandchild, under a parent like `make`), with every
+    process it started remembered."""
+
+    def __init__(self, tmp_path: Path, *args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
+                 under_a_parent: bool = False) -> None:
         self.ports = {name: free_port() for name in SERVICE_PORTS}
         self.broker_port = free_port()
         self.output = tmp_path / "devstack.out"
@@ -41,9 +47,10 @@ class DevStack:
         child_env.update({f"OMS_{name.upper()}_PORT": str(port) for name, port in self.ports.items()})
         child_env["OMS_BROKER_PORT"] = str(self.broker_port)
         child_env.update(env or {})
+        parent = [sys.executable, "-c", WAITING_PARENT] if under_a_parent else []
         with self.output.open("wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "oms_platform.devstack", "--data-dir", str(tmp_path / "data"), *args],
+                [*parent, sys.executable, "-m", "oms_platform.devstack", "--data-dir", str(tmp_path / "data"), *args],
                 cwd=cwd, env=child_env, stdout=out, stderr=subprocess.STDOUT,
             )
         self.seen: set[int] = set()
@@ -131,6 +138,28 @@ def test_the_supervisor_runs_the_services_it_is_given_and_sigterm_stops_them(tmp
         output = stack.text()
         assert "embedded broker stopped" in output
         assert f"http://127.0.0.1:{stack.ports['projection']}" in output
+    finally:
+        stack.cleanup()
+
+
+@pytest.mark.parametrize("under_a_parent", [False, True], ids=["the-stack-killed", "its-parent-killed"])
+def test_a_killed_stack_leaves_no_broker_and_no_service_behind(tmp_path, stub_services, under_a_parent):
+    # Every child runs in a session of its own: only the parent-death signals and the broker's
+    # guard can end them once the process that started them is gone without a word.
+    stack = DevStack(tmp_path, "--no-create-topics", cwd=stub_services, under_a_parent=under_a_parent)
+    try:
+        missing = stack.wait_for_all("/", timeout=30)
+        assert not missing, f"stubs not answering: {sorted(missing)}\n{stack.text()}"
+        commands = [command_line(pid) for pid in stack.seen]
+        assert len([c for c in commands if "tansu" in c]) == 1, commands
+        assert len([c for c in commands if " -m services." in c]) == len(SERVICE_PORTS), commands
+
+        stack.process.kill()
+        stack.process.wait()
+
+        assert wait_until(lambda: not alive(stack.seen), timeout=20), \
+            f"left running: {[command_line(pid) for pid in alive(stack.seen)]}\n{stack.text()}"
+        assert port_is_free("127.0.0.1", stack.broker_port)
     finally:
         stack.cleanup()
 
