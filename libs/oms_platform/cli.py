@@ -14,7 +14,7 @@ from rich.table import Table
 
 from oms_platform.catalogue import load_catalogue
 from oms_platform.operations import dead_letters, offsets
-from oms_platform.operations.republish import republish_service
+from oms_platform.operations.republish import RepublishIncomplete, republish_service
 from oms_platform.operations.status import SERVICE_PORTS, service_status
 
 app = typer.Typer(help="Operate the OMS: replay, republish, offsets, dead letters, status.", no_args_is_help=True)
@@ -81,14 +81,24 @@ def reset_offsets(service: Annotated[str, typer.Argument(help="The service whose
 
 @app.command()
 def republish(service: Annotated[str, typer.Argument(help="Service whose store to publish again.")],
-              start: Annotated[int, typer.Option(help="Publish positions after this one.")] = 0) -> None:
+              start: Annotated[int, typer.Option(help="Publish positions after this one.")] = 0,
+              give_up_after: Annotated[float | None, typer.Option(
+                  help="Seconds to keep retrying a step the broker refuses (default OMS_REPUBLISH_GIVE_UP_SECONDS).")
+              ] = None) -> None:
     """Publish a service's whole store to its topics again (after a broker lost them)."""
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console) as progress:
         task = progress.add_task(f"republishing {service}", total=None)
-        total = asyncio.run(republish_service(
-            service, start=start, on_start=lambda n: progress.update(task, total=n),
-            progress=lambda n: progress.advance(task, n)))
+        try:
+            total = asyncio.run(republish_service(
+                service, start=start, give_up_after=give_up_after,
+                on_start=lambda n: progress.update(task, total=n),
+                progress=lambda n: progress.advance(task, n)))
+        except RepublishIncomplete as failure:
+            progress.stop()
+            console.print(f"[red]{service}: republish failed: {failure}[/red]\n"
+                          f"run again with --start {failure.position} to publish the rest")
+            raise typer.Exit(1) from None
     console.print(f"{service}: {total} stored events published again")
 
 

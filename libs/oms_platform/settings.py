@@ -42,6 +42,9 @@ class ServiceSettings(BaseSettings):
     # the broker, so that topics the broker lost and recreated are read again in full.
     consumer_watch_seconds: float = Field(5.0, gt=0, validation_alias="OMS_CONSUMER_WATCH_SECONDS")
     create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
+    # How long `omsctl republish` keeps trying a step the broker refuses (one just back from a
+    # restart refuses requests for a while) before it gives up and says how far it got.
+    republish_give_up_seconds: float = Field(60.0, ge=0, validation_alias="OMS_REPUBLISH_GIVE_UP_SECONDS")
     # Off: an aggregate in memory is taken as current (this process wrote it last), with no query;
     # a write based on a copy another instance made stale fails on its version and is retried from
     # the store. On: every load also reads the events recorded since, for deployments where

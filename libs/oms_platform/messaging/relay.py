@@ -11,23 +11,28 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from aiokafka.errors import KafkaError
 from eventsourcing.persistence import Notification, Tracking
 from google.protobuf.message import Message
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from oms_platform.logging import get_logger
 from oms_platform.messaging.envelope import seal
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import RELAY_TRACKING_NAME, ServiceApplication
+from oms_platform.topics import TopicError
 
 # Stable event ids: republishing the same stored event yields the same id.
 EVENT_ID_NAMESPACE = uuid.UUID("6f1c8d3e-2b7a-4c59-9e0f-0d5a3c1b7e42")
 
 log = get_logger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,15 @@ class OutboxRelay:
         return position, self._app.notifications_after(position, self._batch_size)
 
     async def republish(
-        self, *, start: int = 0, stop: int | None = None, progress: Callable[[int], None] | None = None
+        self, *, start: int = 0, stop: int | None = None, progress: Callable[[int], None] | None = None,
+        give_up_after: float = 0.0,
     ) -> int:
         """Publish positions (start, stop] again without moving the relay's own position.
 
-        For operators after a broker lost its topics: consumers drop what they already hold.
+        For operators after a broker lost its topics: consumers drop what they already hold. A
+        batch the broker refuses is sent again until `give_up_after` seconds have passed since its
+        first refusal (a broker that just came back answers with errors for a while); then
+        RepublishIncomplete says how far it got.
         """
         stop = stop if stop is not None else await asyncio.to_thread(self._app.position)
         position, total = start, 0
@@ -127,7 +136,11 @@ class OutboxRelay:
             batch = [n for n in batch if n.id <= stop]
             if not batch:
                 break
-            await self._publish(batch)
+            try:
+                await patiently(lambda batch=batch: self._publish(batch), give_up_after=give_up_after,
+                                what=f"publishing positions {batch[0].id}..{batch[-1].id}")
+            except BROKER_ERRORS as error:
+                raise RepublishIncomplete(total, position, error) from error
             position = batch[-1].id
             total += len(batch)
             if progress:
@@ -183,6 +196,37 @@ class OutboxRelay:
             ("oms-correlation-id", envelope.correlation_id.encode()),
         ]
         return Outgoing(publication.topic, publication.key.encode(), envelope.SerializeToString(), headers)
+
+
+class RepublishIncomplete(Exception):
+    """A republish gave up: how many stored events it published, up to which position, and why."""
+
+    def __init__(self, published: int, position: int, cause: BaseException):
+        self.published, self.position, self.cause = published, position, cause
+        super().__init__(f"gave up after publishing {published} stored events (up to position {position}):"
+                         f" {type(cause).__name__}: {cause}")
+
+
+# What a broker that is away or just came back answers with. Tansu answers a produce with
+# UnknownError (-1), which aiokafka does not retry, while it is settling after a restart.
+BROKER_ERRORS = (KafkaError, OSError, TimeoutError, TopicError)
+
+
+async def patiently(step: Callable[[], Awaitable[T]], *, give_up_after: float, what: str) -> T:
+    """Run `step`, again after broker errors with growing pauses, for up to `give_up_after` seconds."""
+    retrying = AsyncRetrying(
+        retry=retry_if_exception_type(BROKER_ERRORS),
+        stop=stop_after_delay(give_up_after),
+        wait=wait_exponential(multiplier=0.2, max=5.0),
+        before_sleep=lambda state: log.warning(
+            "broker refused, trying again", step=what, attempt=state.attempt_number,
+            error=f"{type(state.outcome.exception()).__name__}: {state.outcome.exception()}"),
+        reraise=True,
+    )
+    async for attempt in retrying:
+        with attempt:
+            return await step()
+    raise AssertionError("unreachable: tenacity either returns or reraises")
 
 
 async def _first_of(*events: asyncio.Event, timeout: float) -> None:
