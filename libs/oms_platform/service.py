@@ -29,6 +29,7 @@ from oms_platform.messaging.relay import OutboxRelay, PublicationMap
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.settings import ConfigurationError, ServiceSettings
 from oms_platform.store import ServiceApplication, open_application
+from oms_platform.store_probe import StoreWriteProbe
 from oms_platform.topics import ensure_topics, specs_from_catalogue
 
 log = get_logger(__name__)
@@ -253,8 +254,11 @@ def _consumer(settings: ServiceSettings, topics: list[str]) -> AIOKafkaConsumer:
 
 
 def _readiness_checks(runtime: ServiceRuntime) -> dict[str, Callable[[], Any]]:
+    probe = StoreWriteProbe(runtime.app)
+
     async def store() -> None:
-        await asyncio.to_thread(runtime.app.position)
+        # A write, not a read: a store that reads but refuses writes fails every command.
+        await asyncio.to_thread(probe.check)
 
     async def kafka() -> None:
         if runtime.producer is None:
