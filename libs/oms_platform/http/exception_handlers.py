@@ -65,7 +65,8 @@ async def _http_exception_handler(request: Request, exc: StarletteHTTPException)
 
 async def _store_error_handler(request: Request, exc: Exception) -> Response:
     problem = store_problem(exc)
-    assert problem is not None, "registered for store errors only"
+    if problem is None:  # registered for store errors only; anything else is the middleware's 500
+        raise exc
     # The one log line of this failure; the client's body says only that it may retry.
     _log.error("store error answered with 503", problem=problem.type, method=request.method,
                path=request.url.path, exc_info=exc)

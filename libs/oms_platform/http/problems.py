@@ -3,7 +3,8 @@
 Type URIs: `about:blank` when the status code says it all (an unknown route, a wrong method);
 otherwise `https://oms.example/problems/<slug>`, where the slug is stable and kebab-case
 (`validation-error`, `not-found`, `conflict`, `order-not-packed`, ...). Clients branch on `type`,
-never on `title` or `detail`, which are for people.
+never on `title` or `detail`, which are for people. The types the shell itself answers with, the
+same in every service, are the `ProblemKind`s of `SHELL_PROBLEMS`; the OpenAPI document lists them.
 
 Every body also has `instance` (the request path) and `request_id` (the X-Request-ID of the
 response), so a report from a client leads straight to the log lines of that request.
