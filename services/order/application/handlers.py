@@ -4,6 +4,10 @@ Each handler returns the orders it changed; the runtime records them together wi
 position, so a message delivered twice takes effect once. Handlers are also idempotent by business
 identity (an order accepted again, a shipment reported twice change nothing), and a message about
 an order this store does not know changes nothing either.
+
+Facts come on four topics, each ordered only within itself. A fact that needs one from another
+topic not read yet (a delivery before its dispatch) raises NotYet and waits, parked, for the order
+to change; one the order can never follow is refused (InvalidMessage, a dead letter).
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from oms.inventory.v1.reservation_events_pb2 import ReservationFailed, Reservati
 from oms.tracking.v1.tracking_events_pb2 import ShipmentDelivered
 from oms_platform.identity import reservation_id_for, shipment_id_for
 from oms_platform.logging import get_logger
-from oms_platform.messaging.consumer import Inbound, InvalidMessage
+from oms_platform.messaging.consumer import Inbound, InvalidMessage, NotYet
 from services.order.adapters import translation
 from services.order.application.channel_updates import apply_channel_update
 from services.order.application.service import OrderApplication
-from services.order.domain.order import Order, ReservationState, ShipmentNotDispatched, UnknownShipment
+from services.order.domain.order import (
+    DispatchNotYetKnown, Order, ReservationState, ShipmentNotDispatched, UnknownShipment,
+)
 from services.order.domain.status import IllegalTransition
 from services.order.domain.values import WarehouseAllocation
 
@@ -103,6 +109,8 @@ def deliver_shipment(app: OrderApplication, message: ShipmentDelivered, inbound:
 def _following(order: Order, step) -> list[Order]:
     try:
         step()
+    except DispatchNotYetKnown as early:
+        raise NotYet(f"order {order.order_id} waits: {early}", waiting_for=order.id) from None
     except UNFOLLOWABLE as error:
         raise InvalidMessage(f"order {order.order_id} cannot follow: {error}") from None
     return [order]

@@ -194,6 +194,8 @@ class Order(Aggregate):
         shipment = self._known_shipment(shipment_id)
         if shipment.state == ShipmentState.DELIVERED:
             return  # already known
+        if shipment.may_still_ship:
+            raise DispatchNotYetKnown(shipment_id, shipment.state)
         if shipment.state != ShipmentState.DISPATCHED:
             raise ShipmentNotDispatched(shipment_id, shipment.state)
         others = [s for s in self.shipments.values() if s.shipment_id != shipment_id]
@@ -435,3 +437,8 @@ class ShipmentNotDispatched(Exception):
 
     def __init__(self, shipment_id: str, state: str):
         super().__init__(f"shipment {shipment_id} was reported delivered while {state}")
+
+
+class DispatchNotYetKnown(ShipmentNotDispatched):
+    """Delivered, says tracking, of a shipment that may still ship: fulfillment's report of the
+    dispatch (on another topic) has not been read yet. The delivery is true; it waits for it."""

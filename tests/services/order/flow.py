@@ -74,17 +74,18 @@ class OrderFlow:
             shipment_id=shipment_id, order_id=order_id, warehouse_id=warehouse_id),
             producer="fulfillment", aggregate_id=shipment_id)
 
-    async def dispatch(self, order_id: str, warehouse_id: str, line_id: str = "1"):
+    async def dispatch(self, order_id: str, warehouse_id: str, line_id: str = "1", *, version: int | None = None):
         shipment_id = shipment_id_for(order_id, warehouse_id)
         await self.send(FULFILLMENT_EVENTS, order_id, ShipmentDispatched(
             shipment_id=shipment_id, order_id=order_id, warehouse_id=warehouse_id, carrier_code="SF",
             tracking_numbers=["SF1001"], lines=[ShipmentLine(line_id=line_id, sku=f"SKU-{line_id}", quantity=2)]),
-            producer="fulfillment", aggregate_id=shipment_id)
+            producer="fulfillment", aggregate_id=shipment_id, version=version)
 
-    async def deliver(self, order_id: str, warehouse_id: str):
+    async def deliver(self, order_id: str, warehouse_id: str, *, version: int | None = None):
+        """Tracking's fact; `version` repeats an earlier delivery."""
         shipment_id = shipment_id_for(order_id, warehouse_id)
         await self.send(TRACKING_EVENTS, order_id, ShipmentDelivered(order_id=order_id, shipment_id=shipment_id),
-                        producer="tracking", aggregate_id=shipment_id)
+                        producer="tracking", aggregate_id=shipment_id, version=version)
 
     async def order_event(self, type_name: str, order_id: str, count: int = 1):
         found = await self.events.wait_for(f"oms.order.v1.{type_name}", count,

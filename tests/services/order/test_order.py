@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from services.order.domain.order import ShipmentNotDispatched, UnknownShipment
+from services.order.domain.order import DispatchNotYetKnown, ShipmentNotDispatched, UnknownShipment
 from services.order.domain.reasons import CancellationReason, ChangeSource, HoldReason
 from services.order.domain.shipments import ShipmentState
 from services.order.domain.status import IllegalTransition, OrderStatus as S
@@ -195,6 +195,18 @@ class TestShipments:
             order.note_delivery("shipment-WH-SH", NOW)
         with pytest.raises(IllegalTransition):  # created was never reported
             order.dispatch(dispatch("shipment-WH-SH", "WH-SH"))
+
+    def test_a_delivery_of_a_shipment_that_may_still_ship_waits_for_its_dispatch(self):
+        order = allocated()
+        with pytest.raises(DispatchNotYetKnown):  # requested
+            order.note_delivery("shipment-WH-SH", NOW)
+        order.note_shipment_created("shipment-WH-SH")
+        with pytest.raises(DispatchNotYetKnown):  # created
+            order.note_delivery("shipment-WH-SH", NOW)
+        order.cancel(CancellationReason.CUSTOMER_REQUEST, "changed mind", STAFF)
+        with pytest.raises(ShipmentNotDispatched) as refused:  # cancelling: it will never ship
+            order.note_delivery("shipment-WH-SH", NOW)
+        assert not isinstance(refused.value, DispatchNotYetKnown)
 
 
 class TestCancellation:
