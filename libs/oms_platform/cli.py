@@ -32,15 +32,15 @@ def _group(service: str) -> str:
 
 @app.command()
 def status() -> None:
-    """Readiness, relay position and dead letters of every service."""
+    """Readiness, relay position, dead letters and parked messages of every service."""
     async def gather():
         async with httpx.AsyncClient(timeout=3) as client:
             return await asyncio.gather(*(service_status(client, name) for name in SERVICES))
 
-    table = Table("service", "url", "ready", "relay position", "relay lag", "dead letters", "detail")
+    table = Table("service", "url", "ready", "relay position", "relay lag", "dead letters", "parked", "detail")
     for s in asyncio.run(gather()):
         table.add_row(s.name, s.url, "yes" if s.ready else "[red]no[/red]", _number(s.relay_position),
-                      _number(s.relay_lag), _number(s.dead_letters), s.detail)
+                      _number(s.relay_lag), _number(s.dead_letters), _number(s.parked), s.detail)
     console.print(table)
 
 

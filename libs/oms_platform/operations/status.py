@@ -1,4 +1,4 @@
-"""What every service says about itself: readiness, relay position, dead letters."""
+"""What every service says about itself: readiness, relay position, dead letters, parked messages."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ class ServiceStatus:
     relay_position: float | None = None
     relay_lag: float | None = None
     dead_letters: float = 0.0
+    # Consumed messages waiting for a fact from another topic (oms_platform.messaging.parking).
+    parked: float = 0.0
 
 
 async def service_status(client: httpx.AsyncClient, name: str) -> ServiceStatus:
@@ -39,7 +41,13 @@ async def service_status(client: httpx.AsyncClient, name: str) -> ServiceStatus:
     failing = {k: v for k, v in checks.items() if v != "ok"}
     samples = {s.name: s.value for family in text_string_to_metric_families(metrics.text) for s in family.samples
                if not s.labels or s.name.startswith("oms_relay")}
-    dead = sum(s.value for family in text_string_to_metric_families(metrics.text) for s in family.samples
-               if s.name == "oms_dead_letters_total")
+    dead = _total(metrics.text, "oms_dead_letters_total")
     return ServiceStatus(name, url, ready.status_code == 200, "; ".join(f"{k}: {v}" for k, v in failing.items()) or "ok",
-                         samples.get("oms_relay_position"), samples.get("oms_relay_lag_events"), dead)
+                         samples.get("oms_relay_position"), samples.get("oms_relay_lag_events"), dead,
+                         _total(metrics.text, "oms_parked_messages"))
+
+
+def _total(text: str, sample_name: str) -> float:
+    """The sum of a metric over all its labels."""
+    return sum(s.value for family in text_string_to_metric_families(text) for s in family.samples
+               if s.name == sample_name)
