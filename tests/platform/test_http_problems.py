@@ -112,6 +112,20 @@ async def test_every_undecodable_body_is_400_malformed_json(path, body, content_
     assert problem["position"] == position
 
 
+@pytest.mark.parametrize("path", ["/lines", "/lines/sync"])
+async def test_an_empty_chunked_body_is_400_malformed_json(path) -> None:
+    # No Content-Length to tell that the body is empty: Transfer-Encoding: chunked, no chunk.
+    async def no_chunk():
+        yield b""
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=lines_app()), base_url="http://oms.test") as client:
+        response = await client.post(path, content=no_chunk(), headers={"content-type": "application/json"})
+
+    assert response.request.headers["transfer-encoding"] == "chunked"
+    assert response.status_code == 400
+    assert problem_of(response)["type"] == problem_type("malformed-json")
+
+
 async def test_json_that_does_not_fit_is_422_naming_each_field() -> None:
     response = await post(lines_app(), "/lines", b'{"quantity": "two"}', "application/json")
 

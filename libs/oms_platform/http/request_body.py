@@ -39,9 +39,15 @@ def body_problem(errors: Sequence[Any], body: Any, headers: Headers) -> Problem 
         return None
     if isinstance(body, bytes | bytearray):
         return unsupported_media_type(headers.get("content-type"))
-    if body is None and announces_no_body(headers):
+    if body is None and (announces_no_body(headers) or any(_whole_body_missing(error) for error in errors)):
         return malformed_json("it is empty; this operation needs a JSON document")
     return None
+
+
+def _whole_body_missing(error: Any) -> bool:
+    # FastAPI's error for no body at all (JSON `null` fails as the wrong type instead); an
+    # operation with several body parameters reports each one missing, so the headers decide.
+    return error.get("type") == "missing" and tuple(error.get("loc", ())) == ("body",)
 
 
 def announces_no_body(headers: Headers) -> bool:
