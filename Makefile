@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo bench bench-rebuild test install system-deps contracts contracts-baseline lock clean test-fault
+.PHONY: run demo bench bench-intake bench-rebuild test install system-deps contracts contracts-baseline lock clean test-fault
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
@@ -44,6 +44,12 @@ demo: $(STAMP)
 BENCH_ARGS ?= --orders 1000
 bench: $(STAMP)
 	$(PY) -m tests.bench $(BENCH_ARGS)
+
+## HTTP intake under concurrent clients on the whole system: accepted/s, 5xx, request latency.
+## INTAKE_ARGS="--clients 64 --orders 2000 --rate 100" for an offered rate instead of flat out.
+INTAKE_ARGS ?= --clients 64 --orders 2000
+bench-intake: $(STAMP)
+	$(PY) -m tests.bench.intake $(INTAKE_ARGS)
 
 ## Rebuild the projection's views from N events (seed orders multiplied on the topics).
 ## REBUILD_ARGS="--events 1000000 --postgres postgresql://postgres@127.0.0.1:5432/oms_bench" for PostgreSQL views.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
@@ -11,6 +12,7 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import get_topic
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
+from oms_platform.store.group_commit import GroupCommit
 from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_random_exponential
 
 from services.ingest.adapters.stored_values import register_stored_values
@@ -52,6 +54,21 @@ class IngestApplication(ServiceApplication):
         super().__init__(env)
         block_size = int(self.env.get(self.ORDER_NUMBER_BLOCK) or self.DEFAULT_ORDER_NUMBER_BLOCK)
         self._order_numbers = OrderNumberDispenser(self._reserve_order_numbers, block_size)
+        # HTTP intakes arrive from many clients at once: written together, a commit per round.
+        self._intake_commits = GroupCommit(self, name="ingest-intake-commits")
+
+    def close(self) -> None:
+        self._intake_commits.close()
+        super().close()
+
+    async def submit_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:
+        """`take_order`, committed with the other intakes waiting at the same moment."""
+        return await self._intake_commits.run(partial(self.take_order, order, delivery))
+
+    async def submit_update(self, ref: ChannelOrderRef, update: ChannelOrderUpdate,
+                            delivery: Delivery) -> UpdateTaken | Refused:
+        """`update_order`, committed with the other intakes waiting at the same moment."""
+        return await self._intake_commits.run(partial(self.update_order, ref, update, delivery))
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from oms_platform.http import Conflict, FieldError, NotFound, Problem, UnprocessableContent, problem_responses
 from oms_platform.service import service_runtime
@@ -46,7 +45,7 @@ async def submit_order(form: ChannelOrderForm, request: Request, response: Respo
     """Accept a channel order; 422 lists every reason it was rejected (the rejection is kept)."""
     delivery = Delivery(HTTP, "", await request.body(), JSON)
     try:
-        outcome = await run_in_threadpool(_app(request).take_order, form.to_domain(), delivery)
+        outcome = await _app(request).submit_order(form.to_domain(), delivery)
     except ChannelOrderContentDiffers as error:
         raise Conflict(str(error), slug="channel-order-content-differs",
                        extensions={"order_id": error.order_id, "order_number": error.order_number}) from None
@@ -71,7 +70,7 @@ async def submit_update(
     delivery = Delivery(HTTP, "", await request.body(), JSON)
     ref = ChannelOrderRef("", channel_account, channel_order_id)
     try:
-        outcome = await run_in_threadpool(_app(request).update_order, ref, form.to_domain(), delivery)
+        outcome = await _app(request).submit_update(ref, form.to_domain(), delivery)
     except UpdateAlreadyRejected as error:
         raise Conflict(str(error), slug="update-already-rejected",
                        extensions={"rejection_id": error.rejection_id}) from None
