@@ -51,6 +51,7 @@ async def test_a_delivery_read_before_its_dispatch_waits_and_the_order_completes
         await flow.deliver(order_id, "WH-SH")
         await eventually(lambda: outcomes(flow, "parked") == 1, what="the delivery parked")
         await eventually(lambda: parked(flow) == 1, what="the parked delivery counted")
+        assert 'oms_parked_messages{topic="oms.tracking.events.v1"} 1.0' in (await flow.http.get("/metrics")).text
         assert (await flow.order(order_id))["status"] == "IN_FULFILMENT"
         # Tracking's relay publishes it again while it waits: recognised, not parked twice.
         await flow.deliver(order_id, "WH-SH", version=1)
