@@ -194,7 +194,7 @@ async def _replay_in_processes(settings: ProjectionSettings, shares: list[dict[T
     counts = context.Queue()
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor(len(shares), mp_context=context, initializer=_start_worker,
-                             initargs=(counts,)) as pool:
+                             initargs=(counts, os.getpid())) as pool:
         running = asyncio.gather(*(loop.run_in_executor(pool, _replay_share_in_process, settings, share)
                                    for share in shares))
         reporting = asyncio.ensure_future(_report_counts(counts, progress, running))
@@ -214,10 +214,10 @@ async def _replay_in_processes(settings: ProjectionSettings, shares: list[dict[T
 _counts: Any = None  # in a worker process: where it reports how many records it has projected
 
 
-def _start_worker(counts: Any) -> None:
+def _start_worker(counts: Any, parent: int) -> None:
     global _counts
     _counts = counts
-    _exit_with_parent()
+    _exit_with_parent(parent)
 
 
 def _replay_share_in_process(settings: ProjectionSettings,
@@ -225,10 +225,10 @@ def _replay_share_in_process(settings: ProjectionSettings,
     return asyncio.run(_replay_share(settings, ends, _counts.put))
 
 
-def _exit_with_parent() -> None:
+def _exit_with_parent(parent: int) -> None:
     """A worker whose rebuild was killed stops writing: an orphan would go on filling the views
-    after the rebuild lock was let go, under the feet of the process that redoes the rebuild."""
-    parent = os.getppid()
+    after the rebuild lock was let go, under the feet of the process that redoes the rebuild.
+    (`parent` from the parent itself: one that died before this worker started is not our parent.)"""
 
     def watch() -> None:
         while os.getppid() == parent:
