@@ -294,7 +294,8 @@ class TrackedConsumer:
         opened = self._open(message)
         handler = self._handlers.get(opened.envelope.type) if isinstance(opened, Opened) else None
         if handler is None:  # the contract or the handlers changed while it waited
-            room.dead_letter(message, opened if isinstance(opened, DeadLetter) else DeadLetter("no-handler", message.reason))
+            room.dead_letter(message, opened if isinstance(opened, DeadLetter) else
+                             DeadLetter("no-handler", f"nothing handles it any more; it waited: {message.reason}"))
             return []
         inbound = Inbound(opened.envelope, message.topic, message.partition, message.offset, _text(message.key))
         try:
