@@ -123,6 +123,17 @@ def apply_channel_update(
     return Decision(UpdateTaken(order, update.update_id, first_time=True), (order,))
 
 
+def refuse_unreadable(subject: str, ref: ChannelOrderRef, update_id: str, reasons: tuple[Reason, ...],
+                      delivery: Delivery) -> Refused:
+    """Input that could not be read as an order or update at all (wrong types, unknown fields,
+    not JSON): rejected and kept with its bytes like any other, so staff find what was sent."""
+    rejection = Rejection(
+        rejection_id=_rejection_id(delivery), subject=subject, channel_order=ref, order_id=_order_id(ref),
+        update_id=update_id, reasons=reasons, delivery=delivery,
+    )
+    return Refused(rejection)
+
+
 def _order_id(ref: ChannelOrderRef) -> str:
     """The order id of a channel order; "" when the channel order cannot be identified."""
     if not (ref.channel_account and ref.channel_order_id):

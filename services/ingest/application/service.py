@@ -21,6 +21,7 @@ from services.ingest.application.intake import (
     Refused,
     UpdateTaken,
     apply_channel_update,
+    refuse_unreadable,
     take_channel_order,
 )
 from services.ingest.application.order_numbers import OrderNumberDispenser
@@ -33,6 +34,7 @@ from services.ingest.domain.errors import (
 )
 from services.ingest.domain.order_numbers import OrderNumberBlock, OrderNumberSequence
 from services.ingest.domain.rejection import Rejection
+from services.ingest.domain.rejection_reasons import Reason
 from services.ingest.domain.reported_order import (
     ChannelOrderRef,
     ChannelOrderUpdate,
@@ -73,6 +75,17 @@ class IngestApplication(ServiceApplication):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_stored_values(transcoder)
+
+    async def submit_unreadable(self, subject: str, ref: ChannelOrderRef, update_id: str,
+                                reasons: tuple[Reason, ...], delivery: Delivery) -> Rejection:
+        """Keep input refused before it could be read (see `refuse_unreadable`)."""
+        return await self._intake_commits.run(partial(self._keep_unreadable, subject, ref, update_id, reasons, delivery))
+
+    def _keep_unreadable(self, subject: str, ref: ChannelOrderRef, update_id: str, reasons: tuple[Reason, ...],
+                         delivery: Delivery) -> Rejection:
+        rejection = refuse_unreadable(subject, ref, update_id, reasons, delivery).rejection
+        self.record(rejection)
+        return rejection
 
     @retry_on_conflict
     def take_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:

@@ -16,6 +16,7 @@ from services.ingest.domain.rejection import Rejection
 from services.ingest.domain.rejection_reasons import RejectionCode
 from services.ingest.domain.reported_order import ChannelOrderRef
 from services.ingest.entrypoints.order_forms import ChannelOrderForm, ChannelOrderUpdateForm
+from services.ingest.entrypoints.refused_input import KeptRefusalRoute
 from services.ingest.entrypoints.views import (
     ChannelOrderView,
     OrderTakenView,
@@ -26,7 +27,7 @@ from services.ingest.entrypoints.views import (
 
 JSON = "application/json"
 
-router = APIRouter(prefix="/intake", tags=["intake"])
+router = APIRouter(prefix="/intake", tags=["intake"], route_class=KeptRefusalRoute)
 
 
 def _app(request: Request) -> IngestApplication:

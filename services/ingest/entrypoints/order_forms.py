@@ -32,8 +32,8 @@ from services.ingest.domain.reported_order import (
 )
 
 # Short names staff forms use for the staff-entry channels.
-_CHANNEL_ALIASES = {"phone": "staff_phone", "email": "staff_email"}
-ChannelName = Literal[CHANNELS + tuple(_CHANNEL_ALIASES)]
+CHANNEL_ALIASES = {"phone": "staff_phone", "email": "staff_email"}
+ChannelName = Literal[CHANNELS + tuple(CHANNEL_ALIASES)]
 
 
 class Form(BaseModel):
@@ -195,7 +195,7 @@ class ChannelOrderForm(Form):
     attributes: dict[str, str] = Field(default_factory=dict, max_length=50)
 
     def to_domain(self) -> ReportedOrder:
-        channel = _CHANNEL_ALIASES.get(self.channel or "", self.channel or "")
+        channel = CHANNEL_ALIASES.get(self.channel or "", self.channel or "")
         return ReportedOrder(
             ref=ChannelOrderRef(channel, self.channel_account, self.channel_order_id),
             customer=self.customer.to_domain(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import re
@@ -80,19 +81,51 @@ async def test_other_content_under_an_accepted_channel_order_is_a_conflict_and_c
     assert ingest.app.position() == position
 
 
-async def test_a_malformed_order_is_refused_naming_each_field_and_not_kept(ingest):
+async def test_a_malformed_order_is_refused_naming_each_field_and_kept_and_published(broker, ingest):
     form = copy.deepcopy(samples.orders()[0])
     form["channel"] = "fax"
     form["lines"][0]["quantity"] = "two"
     form["lines"][1]["unit_price"]["minor_units"] = 49.5
     form["colour"] = "red"
+    body = json.dumps(form, ensure_ascii=False).encode()
 
-    response = await ingest.client.post("/intake/orders", json=form)
+    response = await ingest.client.post("/intake/orders", content=body, headers={"content-type": "application/json"})
 
     assert response.status_code == 422
+    problem = response.json()
+    assert problem["type"].endswith("/validation-error")
     assert {field for field, _ in problem_fields(response)} == {
         "channel", "lines[0].quantity", "lines[1].unit_price.minor_units", "colour"}
-    assert ingest.app.rejections(10) == []
+    [kept] = (await ingest.client.get("/intake/rejections")).json()
+    assert kept["rejection_id"] == problem["rejection_id"]
+    assert (kept["channel_account"], kept["channel_order_id"]) == ("webshop", form["channel_order_id"])
+    assert kept["order_id"] == order_id_for("webshop", form["channel_order_id"])
+    assert {(r["field"], r["code"]) for r in kept["reasons"]} == {
+        ("channel", "INVALID_FORMAT"), ("lines[0].quantity", "INVALID_FORMAT"),
+        ("lines[1].unit_price.minor_units", "INVALID_FORMAT"), ("colour", "INVALID_FORMAT")}
+    async with TopicReader(broker, INTAKE_EVENTS) as events:
+        [rejected] = await events.wait_for("oms.intake.v1.OrderRejected")
+    assert (rejected.rejection_id, rejected.original_payload) == (problem["rejection_id"], body)
+    assert rejected.channel_order.channel_order_id == form["channel_order_id"]
+
+
+async def test_a_body_that_is_not_json_is_kept_as_undecodable_and_one_not_sent_as_json_is_not(broker, ingest):
+    broken = b'{"channel": "web_shop", "lines": [\xff'
+    response = await ingest.client.post("/intake/orders", content=broken, headers={"content-type": "application/json"})
+    syntax = await ingest.client.post("/intake/orders", content=b'{"channel": ', headers={"content-type": "application/json"})
+    plain = await ingest.client.post("/intake/orders", content=b"channel=web_shop", headers={"content-type": "text/plain"})
+
+    assert (response.status_code, syntax.status_code, plain.status_code) == (400, 400, 415)
+    assert response.json()["type"].endswith("/malformed-json") and syntax.json()["type"].endswith("/malformed-json")
+    assert "rejection_id" not in plain.json()
+    kept = {r["rejection_id"]: r for r in (await ingest.client.get("/intake/rejections")).json()}
+    assert set(kept) == {response.json()["rejection_id"], syntax.json()["rejection_id"]}
+    assert {r["reasons"][0]["code"] for r in kept.values()} == {"UNDECODABLE_PAYLOAD"}
+    detail = (await ingest.client.get(f"/intake/rejections/{response.json()['rejection_id']}")).json()
+    assert base64.b64decode(detail["original_payload_base64"]) == broken
+    async with TopicReader(broker, INTAKE_EVENTS) as events:
+        published = await events.wait_for("oms.intake.v1.OrderRejected", 2)
+    assert {m.original_payload for m in published} == {broken, b'{"channel": '}
 
 
 async def test_an_invalid_order_is_refused_with_every_reason_and_kept_and_published(broker, ingest):
@@ -178,12 +211,14 @@ async def test_an_update_for_an_unknown_order_is_not_found_and_kept(ingest):
     assert [r["code"] for r in kept["reasons"]] == ["UNKNOWN_CHANNEL_ORDER"]
 
 
-async def test_a_malformed_update_names_its_fields(ingest):
+async def test_a_malformed_update_names_its_fields_and_is_kept(ingest):
     two_changes = {"update_id": "u-1", "cancellation": {}, "payment": {"status": "settled"}}
     response = await ingest.client.post("/intake/orders/webshop/WS-1/updates", json=two_changes)
 
     assert response.status_code == 422
     assert {field for field, _ in problem_fields(response)} == {"payment.status"}
+    kept = (await ingest.client.get(f"/intake/rejections/{response.json()['rejection_id']}")).json()
+    assert (kept["subject"], kept["channel_order_id"], kept["update_id"]) == ("update", "WS-1", "u-1")
     both = await ingest.client.post("/intake/orders/webshop/WS-1/updates",
                                     json={"update_id": "u-1", "cancellation": {}, "payment": {}})
     assert both.status_code == 422 and "one change" in both.json()["errors"][0]["message"]
