@@ -1,11 +1,15 @@
 """One order through all seven services, as outside clients see it."""
 
 import asyncio
+import subprocess
+import sys
 import uuid
 
 import httpx
 import pytest
 
+from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_platform.catalogue import load_catalogue
 from tests.support.messaging import TopicReader
 from tests.support.stack import running_stack
 
@@ -157,3 +161,54 @@ def _now() -> str:
     from datetime import datetime, timezone
 
     return datetime.now(timezone.utc).isoformat()
+
+
+async def test_the_event_id_identifies_a_message_across_topics_and_republishing_keeps_it(stack, client):
+    """What the README tells downstream teams to deduplicate by must be a key: unique across every
+    topic, and the same when an operator republishes a store. (producer, aggregate, version) alone
+    is not: one order version is a command on one topic and an event on another."""
+    sku = f"KEY-{uuid.uuid4().hex[:6].upper()}"
+    await stock_catalogue(client, stack.url("inventory"), stack.url("ingest"), [(sku, 9900, {"WH-SH": 3})])
+    channel_order_id = f"KEY-{uuid.uuid4().hex[:8]}"
+    await place(stack.bootstrap, channel_order(channel_order_id, [(sku, 1, 9900)]))
+    await find_order(client, stack.url("projection"), channel_order_id, status="in_fulfilment")
+
+    before = await _identities(stack.bootstrap)
+    assert len(before) == len(set(before.values()))  # one event id per (topic, producer, aggregate, version)
+    triples = [identity[1:] for identity in before.values()]
+    assert len(set(triples)) < len(triples)  # the triple without the topic repeats across topics
+
+    republished = subprocess.run([sys.executable, "-m", "oms_platform.cli", "republish", "order"],
+                                 env={**stack.services["order"].env, "OMS_LOG_JSON": "false"},
+                                 capture_output=True, text=True, timeout=120)
+    assert republished.returncode == 0, republished.stdout + republished.stderr
+
+    after = await _identities(stack.bootstrap)
+    assert after == before  # the same messages again: the same event ids for the same identities
+    order_events = [r for r in await _records(stack.bootstrap, "oms.order.events.v1")]
+    ids = [Envelope.FromString(r.value).event_id for r in order_events]
+    assert len(ids) > len(set(ids))  # republished copies are on the topic, recognisable by their event id
+
+
+async def _identities(bootstrap: str) -> dict[str, tuple[str, str, str, int]]:
+    """event id -> (topic, producer, aggregate id, version) of every message the services published;
+    fails if one event id names two different messages."""
+    identities: dict[str, tuple[str, str, str, int]] = {}
+    for topic in load_catalogue().all_topics():
+        if topic.name.endswith(".dlq") or "channel-adapters" in topic.producers:
+            continue
+        for record in await _records(bootstrap, topic.name):
+            envelope = Envelope.FromString(record.value)
+            identity = (topic.name, envelope.producer, envelope.aggregate_id, envelope.aggregate_version)
+            assert identities.setdefault(envelope.event_id, identity) == identity, envelope.event_id
+    return identities
+
+
+async def _records(bootstrap: str, topic: str) -> list:
+    async with TopicReader(bootstrap, topic) as reader:
+        for _ in range(10):  # every record there is, read until a few polls bring nothing new
+            seen = len(reader.records)
+            await reader.poll()
+            if len(reader.records) == seen and seen:
+                break
+        return reader.records
