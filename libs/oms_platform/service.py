@@ -20,7 +20,7 @@ from fastapi import APIRouter, FastAPI, Request
 from oms_platform.broker import BrokerUnreachable, wait_for_kafka
 from oms_platform.catalogue import Catalogue, load_catalogue
 from oms_platform.contracts import full_name, register_all_messages
-from oms_platform.http import create_http_app
+from oms_platform.http import ReadinessCheck, create_http_app
 from oms_platform.logging import configure_logging, get_logger
 from oms_platform.messaging.consumer import Handler, TrackedConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
@@ -36,6 +36,13 @@ log = get_logger(__name__)
 
 VERSION = "0.1.0"
 
+# The checks every service has; a service's own checks take other names.
+PLATFORM_CHECKS = frozenset({"store", "kafka", "tasks"})
+
+
+def _no_checks(_runtime: ServiceRuntime) -> Mapping[str, ReadinessCheck]:
+    return {}
+
 
 @dataclass(frozen=True)
 class ServiceDefinition:
@@ -48,6 +55,9 @@ class ServiceDefinition:
     # False for a service that consumes its topics by other means (the projection's faust
     # stream); the runtime then starts no tracked consumer of its own.
     platform_consumer: bool = True
+    # The service's own readiness checks, added to the platform's (store, kafka, tasks), built
+    # once per process from its runtime; each raises to say why the service is not ready.
+    readiness_checks: Callable[[ServiceRuntime], Mapping[str, ReadinessCheck]] = _no_checks
 
     @property
     def name(self) -> str:
@@ -67,6 +77,9 @@ class ServiceRuntime:
     consumer: AIOKafkaConsumer | None = None
     tasks: dict[str, asyncio.Task[None]] = field(default_factory=dict)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    # The HTTP app serving this runtime: where a service's own parts keep their state
+    # (`http.state`), for its readiness checks to look at.
+    http: FastAPI | None = None
 
 
 def service_runtime(request: Request) -> ServiceRuntime:
@@ -95,6 +108,7 @@ def create_service_app(definition: ServiceDefinition, settings: ServiceSettings)
     )
     runtime.app.observe_write_seconds = runtime.metrics.store_write_seconds.observe
     http.state.runtime = runtime
+    runtime.http = http
     return http
 
 
@@ -253,7 +267,15 @@ def _consumer(settings: ServiceSettings, topics: list[str]) -> AIOKafkaConsumer:
     )
 
 
-def _readiness_checks(runtime: ServiceRuntime) -> dict[str, Callable[[], Any]]:
+def _readiness_checks(runtime: ServiceRuntime) -> dict[str, ReadinessCheck]:
+    own = dict(runtime.definition.readiness_checks(runtime))
+    # A service's check must not silently replace one every operator relies on.
+    if clash := PLATFORM_CHECKS & own.keys():
+        raise ValueError(f"{runtime.definition.name}: readiness checks {sorted(clash)} are the platform's")
+    return {**_platform_checks(runtime), **own}
+
+
+def _platform_checks(runtime: ServiceRuntime) -> dict[str, ReadinessCheck]:
     probe = StoreWriteProbe(runtime.app)
 
     async def store() -> None:
