@@ -1,4 +1,4 @@
-"""Simulated warehouse operators working the fulfillment queue: pick, pack (QC), dispatch."""
+"""Simulated warehouse operators working the fulfillment queue: start picking, pick, pack (QC), dispatch."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from oms_demo.log import say
 
 # What an operator does next with a shipment in each state, and the request body.
 NEXT_STEP = {
-    "pick_list_issued": ("pick", None),
+    # Started explicitly, as a warehouse does: the order's "picking started" checkpoint comes then.
+    "pick_list_issued": ("start-picking", None),
+    "picking": ("pick", None),
     "picked": ("pack", {"parcels": [{"weight_grams": 1200, "length_mm": 300, "width_mm": 200, "height_mm": 150}],
                         "quality_check": {"passed": True, "notes": "demo QC"}}),
     "packed": ("dispatch", {}),

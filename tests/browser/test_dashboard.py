@@ -1,5 +1,5 @@
-"""An operator in a real browser: finds an order by its number, picks, packs and dispatches its
-shipment, and watches the outbound scan arrive on the timeline.
+"""An operator in a real browser: finds an order by its number, starts picking, picks, packs and
+dispatches its shipment, and watches the outbound scan arrive on the timeline.
 
 Everything is real: the projection, fulfillment and tracking services run as processes against
 one broker. The test plays the order service only: it publishes the order and asks fulfillment
@@ -66,7 +66,8 @@ def outside_the_browser_loop(coroutine) -> None:
 
 
 def press(page, shipment, command: str) -> None:
-    shipment.get_by_role("button", name=re.compile(f"^{command}", re.I)).click()
+    # The button says "Start picking" for the command "start-picking".
+    shipment.get_by_role("button", name=re.compile(f"^{command.replace('-', ' ')}", re.I)).click()
     expect(page.locator("#command-result")).to_contain_text(f"{command} accepted", timeout=SEEN)
 
 
@@ -84,10 +85,14 @@ def test_an_operator_dispatches_a_shipment_and_sees_the_outbound_scan(stack, pag
     expect(shipment).to_be_visible(timeout=SEEN)
     timeline = page.locator("#timeline")
     expect(shipment).to_contain_text("pick list issued", timeout=SEEN)
-    # An issued pick list is not picking: checkpoint 4 comes with the pick (or an explicit start).
+    # An issued pick list is not picking: checkpoint 4 comes when the warehouse starts picking.
     expect(timeline.locator('[data-code="picking_started"]')).to_have_count(0)
-    press(page, shipment, "pick")
+    press(page, shipment, "start-picking")
     expect(timeline.locator('[data-code="picking_started"]')).to_have_count(1, timeout=SEEN)
+    expect(page.locator("#checkpoints li.reached")).to_contain_text(["Picking started"], timeout=SEEN)
+    expect(shipment.locator(".pill")).to_have_text("picking", timeout=SEEN)
+    press(page, shipment, "pick")
+    expect(shipment.locator(".pill")).to_have_text("picked", timeout=SEEN)
     press(page, shipment, "pack")
     expect(timeline.locator('[data-code="outbound_scan"]')).to_have_count(0)
 

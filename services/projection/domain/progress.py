@@ -19,7 +19,9 @@ _CHECKPOINT_LABEL = dict(CHECKPOINTS)
 
 # A shipment only moves forward; messages from fulfillment and tracking may arrive in any order
 # (different topics), so a later stage never gives way to an earlier one that arrives late.
-SHIPMENT_STAGES = ("created", "pick_list_issued", "picked", "packed", "dispatched", "delivered", "cancelled")
+# Ranks are stored with each row; a stage inserted later ("picking") only raises the ranks after
+# it, so a stored rank is never above the new rank of its stage and rows need no migration.
+SHIPMENT_STAGES = ("created", "pick_list_issued", "picking", "picked", "packed", "dispatched", "delivered", "cancelled")
 _SHIPMENT_RANK = {stage: rank for rank, stage in enumerate(SHIPMENT_STAGES, start=1)}
 
 

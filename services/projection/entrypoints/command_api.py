@@ -1,7 +1,7 @@
 """Operator commands from the dashboard (`/api/commands`), sent on to the owning service.
 
 Order commands go to the order service (`POST /orders/{id}/cancel|approve|hold|release`),
-shipment commands to fulfillment (`POST /shipments/{id}/pick|pack|dispatch`). The JSON body and
+shipment commands to fulfillment (`POST /shipments/{id}/start-picking|pick|pack|dispatch`). The JSON body and
 `X-Actor` travel unchanged, the request's correlation id goes along, and the service's status and
 body come back as they are. Nothing changes in the views until the service's events arrive.
 """
@@ -36,6 +36,7 @@ class OrderCommand(str, Enum):
 
 
 class ShipmentCommand(str, Enum):
+    start_picking = "start-picking"
     pick = "pick"
     pack = "pack"
     dispatch = "dispatch"

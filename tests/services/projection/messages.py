@@ -102,6 +102,13 @@ def picked(order_id: str, shipment_id: str, minutes: float = 10) -> fulfillment.
                                       picked_at=stamp(at(minutes)))
 
 
+def picking_started(order_id: str, shipment_id: str, minutes: float = 8, *,
+                    implied_by_pick: bool = False) -> fulfillment.PickingStarted:
+    return fulfillment.PickingStarted(shipment_id=shipment_id, order_id=order_id, warehouse_id="WH-SH-01",
+                                      pick_list_id="PL-1", implied_by_pick=implied_by_pick,
+                                      started_at=stamp(at(minutes)))
+
+
 def packed(order_id: str, shipment_id: str, minutes: float = 15) -> fulfillment.ShipmentPacked:
     return fulfillment.ShipmentPacked(shipment_id=shipment_id, order_id=order_id, packed_at=stamp(at(minutes)))
 

@@ -104,6 +104,13 @@ async def test_a_shipment_command_goes_to_fulfillment_with_body_actor_and_correl
     assert (sent.headers["x-actor"], sent.headers["x-correlation-id"]) == ("wang.wei", "corr-1")
 
 
+async def test_start_picking_goes_to_fulfillment_like_the_other_shipment_steps(client, services):
+    answer = await client.post("/api/commands/shipments/shp-1/start-picking", headers={"X-Actor": "li.na"})
+    assert answer.status_code == 200 and answer.json() == {"accepted": "/shipments/shp-1/start-picking"}
+    [sent] = services.requests
+    assert (str(sent.url), sent.headers["x-actor"]) == ("http://fulfillment.test/shipments/shp-1/start-picking", "li.na")
+
+
 async def test_the_owning_services_problem_comes_back_unchanged(client, services):
     problem = {"type": "https://oms.example/problems/conflict", "title": "Not allowed", "status": 409,
                "detail": "order SO-42 is shipped", "instance": "/orders/o-1/cancel", "request_id": "r"}

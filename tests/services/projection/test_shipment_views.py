@@ -16,6 +16,7 @@ from tests.services.projection.messages import (
     order_placed,
     packed,
     picked,
+    picking_started,
     record,
     shipment_created,
     shipment_dispatched,
@@ -60,6 +61,31 @@ def test_a_late_earlier_stage_does_not_move_a_shipment_back(projector, views):
         row = session.one("SELECT status, created_at, dispatched_at, delivered_at FROM shipments")
     assert row == {"status": "delivered", "created_at": "2026-11-22T08:05:00.000000Z",
                    "dispatched_at": "2026-11-22T08:30:00.000000Z", "delivered_at": "2026-11-22T18:00:00.000000Z"}
+
+
+def test_a_shipment_being_picked_shows_picking_and_the_start_on_the_timeline(projector, views):
+    order_id = new_order_id()
+    feed(projector, ORDER_EVENTS, "order", order_id, order_placed(order_id))
+    feed(projector, FULFILLMENT_EVENTS, "fulfillment", SHIPMENT, shipment_created(order_id, SHIPMENT),
+         picking_started(order_id, SHIPMENT))
+
+    order = detail(views, order_id)
+    assert order["shipments"][0]["status"] == "picking"
+    [started] = [e for e in order["timeline"] if e["code"] == "PickingStarted"]
+    assert (started["title"], started["detail"], started["occurred_at"]) == (
+        "Picking started", None, "2026-11-22T08:08:00.000000Z")
+
+
+def test_a_start_implied_by_the_pick_says_so_and_does_not_move_the_shipment_back(projector, views):
+    order_id = new_order_id()
+    feed(projector, ORDER_EVENTS, "order", order_id, order_placed(order_id))
+    feed(projector, FULFILLMENT_EVENTS, "fulfillment", SHIPMENT, shipment_created(order_id, SHIPMENT),
+         picked(order_id, SHIPMENT), picking_started(order_id, SHIPMENT, minutes=10, implied_by_pick=True))
+
+    order = detail(views, order_id)
+    assert order["shipments"][0]["status"] == "picked"
+    [started] = [e for e in order["timeline"] if e["code"] == "PickingStarted"]
+    assert started["detail"] == "with the pick"
 
 
 def test_checkpoints_come_in_t2_order_by_time_whatever_order_they_arrive_in(projector, views):

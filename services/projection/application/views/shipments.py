@@ -94,6 +94,8 @@ UPDATERS: dict[str, Updater] = {
         detail=lambda m: f"from {m.warehouse_id}" if m.warehouse_id else None),
     fulfillment.PickListIssued.DESCRIPTOR.full_name: _stage_updater(
         "pick_list_issued", "issued_at", detail=lambda m: m.pick_list_id or None),
+    fulfillment.PickingStarted.DESCRIPTOR.full_name: _stage_updater(
+        "picking", "started_at", detail=lambda m: "with the pick" if m.implied_by_pick else None),
     fulfillment.ShipmentPicked.DESCRIPTOR.full_name: _stage_updater("picked", "picked_at"),
     fulfillment.PickShortageReported.DESCRIPTOR.full_name: _stage_updater(
         None, "reported_at", detail=lambda m: ", ".join(f"{l.sku} x{l.quantity}" for l in m.missing) or None),

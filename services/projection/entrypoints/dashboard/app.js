@@ -124,7 +124,7 @@ function timelineItem(entry) {
 
 function shipmentCard(shipment) {
   const id = escapeHtml(shipment.shipment_id);
-  const buttons = [["pick", "Pick"], ["pack", "Pack (QC passed)"], ["dispatch", "Dispatch"]].map(([command, text]) =>
+  const buttons = [["start-picking", "Start picking"], ["pick", "Pick"], ["pack", "Pack (QC passed)"], ["dispatch", "Dispatch"]].map(([command, text]) =>
     `<button type="button" data-command="${command}" data-owner="shipments" data-id="${id}">${text}</button>`).join(" ");
   const lines = shipment.lines.map((l) => `${escapeHtml(l.sku)} × ${l.quantity}`).join(", ");
   return `<div class="card shipment" data-shipment-id="${id}">
@@ -159,6 +159,7 @@ const COMMAND_BODIES = {
   hold: (note) => ({reason: $("#hold-reason").value, detail: note}),
   release: (note) => ({note}),
   cancel: (note) => ({reason: $("#cancel-reason").value, detail: note}),
+  "start-picking": () => ({}),
   pick: () => ({}),
   pack: (note) => ({quality_check: {passed: true, notes: note}}),  // the button confirms a passed check
   dispatch: () => ({}),
