@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4, generate_latest
 
-ConsumeOutcome = Literal["processed", "duplicate", "dead_lettered", "ignored"]
+ConsumeOutcome = Literal["processed", "duplicate", "dead_lettered", "ignored", "parked"]
 CONSUME_OUTCOMES: tuple[str, ...] = get_args(ConsumeOutcome)
 
 # A store write is a local transaction: most land well under 10 ms, so the default buckets
@@ -67,6 +67,12 @@ class ServiceMetrics:
             "oms_consumer_lag",
             "Messages between the consumer's position and the partition's end.",
             ["topic", "partition"],
+            registry=registry,
+        )
+        self.parked_messages = Gauge(
+            "oms_parked_messages",
+            "Consumed messages waiting for a fact from another topic.",
+            ["topic"],
             registry=registry,
         )
 

@@ -13,6 +13,12 @@ from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+# Parked early facts (messaging/parking.py): retried this often, dead-lettered after waiting this
+# long (long enough for any outage of a neighbour to end; then staff must look at it).
+PARKED_RETRY_SECONDS = 10.0
+PARKED_MAX_SECONDS = 24 * 3600.0
+
+
 class ConfigurationError(Exception):
     """Settings that cannot work; the message is one line meant for an operator."""
 
@@ -42,6 +48,8 @@ class ServiceSettings(BaseSettings):
     # the broker, so that topics the broker lost and recreated are read again in full.
     consumer_watch_seconds: float = Field(5.0, gt=0, validation_alias="OMS_CONSUMER_WATCH_SECONDS")
     create_topics: bool = Field(True, validation_alias="OMS_CREATE_TOPICS")
+    parked_retry_seconds: float = Field(PARKED_RETRY_SECONDS, gt=0, validation_alias="OMS_PARKED_RETRY_SECONDS")
+    parked_max_seconds: float = Field(PARKED_MAX_SECONDS, ge=0, validation_alias="OMS_PARKED_MAX_SECONDS")
     # How long `omsctl republish` keeps trying a step the broker refuses (one just back from a
     # restart refuses requests for a while) before it gives up and says how far it got.
     republish_give_up_seconds: float = Field(60.0, ge=0, validation_alias="OMS_REPUBLISH_GIVE_UP_SECONDS")
