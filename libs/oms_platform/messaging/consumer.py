@@ -32,7 +32,7 @@ from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
 from oms_platform.messaging.envelope import ContractViolation, Envelope, Opened, open_envelope
 from oms_platform.messaging.parked_table import ParkedMessage
 from oms_platform.messaging.parking import (
-    NotYet, ParkingSettings, WaitingRoom, parked_from, parked_gauge, set_counts, too_long,
+    NotYet, ParkingSettings, WaitingRoom, parked_from, set_counts, too_long,
 )
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication
@@ -99,8 +99,6 @@ class TrackedConsumer:
         self._metrics = metrics
         self._max_batch = max_batch
         self._parking = parking or ParkingSettings()
-        if metrics:
-            parked_gauge(metrics)  # shown from the start, counted at the first sweep
         # Waiting rooms of units that were committed, whose dead letters are still to be sent.
         self._settled: list[WaitingRoom] = []
 
@@ -347,7 +345,7 @@ class TrackedConsumer:
             count = count or room.changed or bool(room.dead)
         if count and self._metrics:
             counts = await asyncio.to_thread(self._app.parking.counts)
-            set_counts(parked_gauge(self._metrics), list(self._allowed_types), counts)
+            set_counts(self._metrics.parked_messages, list(self._allowed_types), counts)
 
     async def _observe_lag(self, batches: Mapping[Any, Sequence[Any]]) -> None:
         if not self._metrics:

@@ -20,15 +20,14 @@ applied in the order they were published. `oms_parked_messages{topic}` shows how
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from prometheus_client import Gauge
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from oms_platform.messaging.dead_letters import DeadLetter
 from oms_platform.messaging.parked_table import ParkedMessage, ParkedOutline, ParkingTable
-from oms_platform.metrics import ServiceMetrics
+from oms_platform.settings import PARKED_MAX_SECONDS, PARKED_RETRY_SECONDS
 
 
 class NotYet(Exception):
@@ -42,22 +41,12 @@ class NotYet(Exception):
         self.waiting_for = str(waiting_for)
 
 
-class ParkingSettings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True, frozen=True)
+@dataclass(frozen=True)
+class ParkingSettings:
+    """The service's OMS_PARKED_* settings (ServiceSettings), as the consumer takes them."""
 
-    # Long enough for any outage of a neighbour to end; then staff must look at it.
-    max_seconds: float = Field(24 * 3600.0, ge=0, validation_alias="OMS_PARKED_MAX_SECONDS")
-    retry_seconds: float = Field(10.0, gt=0, validation_alias="OMS_PARKED_RETRY_SECONDS")
-
-
-def parked_gauge(metrics: ServiceMetrics) -> Gauge:
-    """`oms_parked_messages`, registered once per registry (a restarted consumer reuses it)."""
-    gauge = getattr(metrics, "parked_messages", None)
-    if gauge is None:
-        gauge = Gauge("oms_parked_messages", "Consumed messages waiting for a fact from another topic.",
-                      ["topic"], registry=metrics.registry)
-        metrics.parked_messages = gauge  # type: ignore[attr-defined]
-    return gauge
+    max_seconds: float = PARKED_MAX_SECONDS
+    retry_seconds: float = PARKED_RETRY_SECONDS
 
 
 class WaitingRoom:
