@@ -24,6 +24,7 @@ from oms_platform.http import ReadinessCheck, create_http_app
 from oms_platform.logging import configure_logging, get_logger
 from oms_platform.messaging.consumer import Handler, TrackedConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
+from oms_platform.messaging.parking import ParkingSettings
 from oms_platform.messaging.partition_watch import watch_partitions
 from oms_platform.messaging.relay import OutboxRelay, PublicationMap
 from oms_platform.metrics import ServiceMetrics
@@ -215,6 +216,8 @@ async def _consume_until_stale(runtime: ServiceRuntime, topics: Sequence[Any], a
             ),
             metrics=runtime.metrics,
             max_batch=runtime.settings.consumer_max_batch,
+            parking=ParkingSettings(max_seconds=runtime.settings.parked_max_seconds,
+                                    retry_seconds=runtime.settings.parked_retry_seconds),
         ).run(done)
         return await watch
     finally:
