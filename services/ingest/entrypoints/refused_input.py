@@ -21,7 +21,6 @@ from starlette.exceptions import HTTPException
 from oms_platform.http import Problem
 from oms_platform.http.exception_handlers import dotted_path, validation_problem
 from oms_platform.http.request_body import body_problem, undecodable_body
-from oms_platform.service import service_runtime
 from services.ingest.domain.delivery import HTTP, Delivery
 from services.ingest.domain.rejection import ORDER, UPDATE
 from services.ingest.domain.rejection_reasons import Reason, RejectionCode
@@ -63,11 +62,14 @@ class KeptRefusalRoute(APIRoute):
 
 
 async def _kept(request: Request, problem: Problem, document: Any, reasons: Sequence[Reason]) -> Problem:
-    if problem.status not in (400, 422) or not reasons:
+    runtime = getattr(request.app.state, "runtime", None)  # None: the routes in a bare shell, no store
+    if problem.status not in (400, 422) or not reasons or runtime is None:
         return problem  # 415 and the like: not an order at all
     subject, ref, update_id = _what_it_was(request, document)
     delivery = Delivery(HTTP, "", await request.body(), request.headers.get("content-type", JSON))
-    rejection = await service_runtime(request).app.submit_unreadable(subject, ref, update_id, tuple(reasons), delivery)
+    # A store that cannot keep it raises here: the client gets 503 and sends it again, rather
+    # than a 422 for input nobody could find afterwards.
+    rejection = await runtime.app.submit_unreadable(subject, ref, update_id, tuple(reasons), delivery)
     problem.extensions = {**problem.extensions, "rejection_id": rejection.rejection_id}
     if problem.detail:
         problem.detail = f"{problem.detail} It is kept as rejection {rejection.rejection_id}."
