@@ -13,8 +13,10 @@ fails on the version and the consumer applies the batch again. Units of one proc
 bulk requests) take turns, so they never fail each other.
 
 Aggregates are cached as last written, and loaded from the cache without a query (unless
-`OMS_AGGREGATE_CACHE_FASTFORWARD` is on). A write that fails drops its aggregates from the cache,
-so a copy another instance made stale costs one failed write, never a wrong one.
+`OMS_AGGREGATE_CACHE_FASTFORWARD` is on). A unit gets the cached objects themselves, not copies
+(see `oms_platform.store.repository`): a unit that fails, or a write that fails, drops every
+aggregate it loaded or changed from the cache, so neither half-done changes nor a copy another
+instance made stale survive it; the latter costs one failed write, never a wrong one.
 """
 
 from __future__ import annotations
@@ -23,11 +25,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventsourcing.application import Application, ProcessingEvent, Repository
+from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.persistence import (
     Notification,
     ProcessRecorder,
@@ -37,6 +38,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import strtobool
 
+from oms_platform.store.repository import UnitAwareRepository, has_unrecorded_changes
 from oms_platform.store.transcoder import StampingTranscoder
 
 RELAY_TRACKING_NAME = "__relay__"
@@ -55,6 +57,8 @@ class UnitOfWork:
     stored_events: list[StoredEvent] = field(default_factory=list)
     processing: list[ProcessingEvent] = field(default_factory=list)
     aggregates: dict[Any, Any] = field(default_factory=dict)
+    # Every aggregate handed to the unit's handlers: out of the shared cache until the unit ends.
+    loaded: dict[Any, Any] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)
     # Positions read from the store when the unit began (see `prefetch_positions`).
     known_positions: dict[str, int] = field(default_factory=dict)
@@ -80,21 +84,6 @@ class UnitOfWork:
         return not (self.stored_events or self.positions or self.parked or self.released)
 
 
-class _UnitAwareRepository(Repository):
-    """Hands a unit's handlers the aggregates the unit already changed, as changed."""
-
-    def __init__(self, *args: Any, current_unit: Callable[[], UnitOfWork | None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._current_unit = current_unit
-
-    def get(self, aggregate_id: Any, *, version: int | None = None, **kwargs: Any) -> Any:
-        unit = self._current_unit()
-        if unit is not None and version is None and aggregate_id in unit.aggregates:
-            # A copy, so a handler that fails half-way cannot leave changes in the batch.
-            return deepcopy(unit.aggregates[aggregate_id])
-        return super().get(aggregate_id, version=version, **kwargs)
-
-
 class ServiceApplication(Application):
     """Subclasses add the service's commands: get aggregates, call them, `record` them."""
 
@@ -116,9 +105,9 @@ class ServiceApplication(Application):
         self.register_transcodings(transcoder)
         return transcoder
 
-    def construct_repository(self) -> Repository:
+    def construct_repository(self) -> UnitAwareRepository:
         maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
-        return _UnitAwareRepository(
+        return UnitAwareRepository(
             event_store=self.events,
             snapshot_store=self.snapshots,
             cache_maxsize=int(maxsize) if maxsize else None,
@@ -159,7 +148,17 @@ class ServiceApplication(Application):
         processing = ProcessingEvent()
         processing.collect_events(*aggregates)
         started = time.perf_counter()
-        self._record(processing)
+        unit = self._current_unit()
+        try:
+            self._record(processing)
+        except Exception:
+            if unit is not None:  # the unit must load them again, from the store
+                for aggregate_id in processing.aggregates:
+                    unit.loaded.pop(aggregate_id, None)
+            raise
+        if unit is not None:  # the unit holds them until it ends; nobody else may share them
+            self.repository.evict(processing.aggregates)
+            unit.loaded.update(processing.aggregates)
         self.observe_write_seconds(time.perf_counter() - started)
         self._take_snapshots(processing)
         self._notify([])
@@ -168,10 +167,11 @@ class ServiceApplication(Application):
     def unit_of_work(self) -> Iterator[UnitOfWork]:
         """Collect every `record` in this thread and write them in one transaction at the end.
 
-        An exception inside the block, or a failed write, leaves the store as it was. Units of
-        one process run one at a time: a consumer batch and a bulk HTTP request touching the
-        same aggregates would otherwise fail each other on the version, again and again (a
-        500-message batch is open for a while). Single commands outside units do not wait.
+        An exception inside the block, or a failed write, leaves the store as it was, and the
+        cache without any aggregate the unit loaded or changed. Units of one process run one at a
+        time: a consumer batch and a bulk HTTP request touching the same aggregates would
+        otherwise fail each other on the version, again and again (a 500-message batch is open
+        for a while). Single commands outside units do not wait.
         """
         if self._current_unit() is not None:
             raise RuntimeError("a unit of work is already open in this thread")
@@ -180,10 +180,14 @@ class ServiceApplication(Application):
             self._units.current = unit
             try:
                 yield unit
+            except BaseException:
+                self._forget([*unit.loaded, *unit.aggregates])
+                raise
             finally:
                 self._units.current = None
             if not unit.is_empty():
                 self._write(unit)
+            self._share(unit)
 
     def _write(self, unit: UnitOfWork) -> None:
         started = time.perf_counter()
@@ -191,10 +195,9 @@ class ServiceApplication(Application):
             self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(),
                                         **_parking_changes(unit.parked, unit.released))
         except Exception:
-            self._forget(unit.aggregates)
+            self._forget([*unit.loaded, *unit.aggregates])
             raise
         self.observe_write_seconds(time.perf_counter() - started)
-        self._remember(unit.aggregates)
         for processing in unit.processing:
             self._take_snapshots(processing)
         self._notify([])
@@ -206,22 +209,22 @@ class ServiceApplication(Application):
             self._forget(processing_event.aggregates)
             raise
 
-    def _remember(self, aggregates: dict[Any, Any]) -> None:
-        """Cache what was just written: without fast-forward, the next load asks no query."""
-        if self.repository.cache is not None and not self.repository.fastforward:
-            for aggregate_id, aggregate in aggregates.items():
-                self.repository.cache.put(aggregate_id, aggregate)
+    def _share(self, unit: UnitOfWork) -> None:
+        """Put back into the cache what the unit wrote and what it only read, unless a handler
+        changed it and never recorded the change (its failure was caught and the unit went on)."""
+        if self.repository.fastforward:
+            return  # loads copy and fast-forward: nothing was taken out of the cache
+        written = {i: a for i, a in unit.aggregates.items() if not has_unrecorded_changes(a)}
+        read = {i: a for i, a in unit.loaded.items()
+                if i not in unit.aggregates and not has_unrecorded_changes(a)}
+        self.repository.put_back(written)
+        self.repository.put_back(read, only_if_absent=True)
 
     def _forget(self, aggregate_ids: Any) -> None:
-        """Drop aggregates whose write failed: the copy in memory may be stale (another instance
-        wrote a newer version), so the retry must load them from the store."""
-        if self.repository.cache is None:
-            return
-        for aggregate_id in list(aggregate_ids):
-            try:
-                self.repository.cache.get(aggregate_id, evict=True)
-            except KeyError:
-                pass
+        """Drop aggregates whose write or unit failed: the copy in memory may hold changes that
+        were never written, or be stale (another instance wrote a newer version), so the retry
+        must load them from the store."""
+        self.repository.evict(aggregate_ids)
 
     def _current_unit(self) -> UnitOfWork | None:
         return getattr(self._units, "current", None)
