@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +22,8 @@ from oms_platform.catalogue import Catalogue, load_catalogue
 from oms_platform.contracts import full_name, register_all_messages
 from oms_platform.http import ReadinessCheck, create_http_app
 from oms_platform.logging import configure_logging, get_logger
-from oms_platform.messaging.consumer import Handler, TrackedConsumer
+from oms_platform.messaging.batch import BatchConsumer, BatchStep
+from oms_platform.messaging.consumer import Handler, RecordAggregates
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.messaging.parking import ParkingSettings
 from oms_platform.messaging.partition_watch import watch_partitions
@@ -56,6 +57,10 @@ class ServiceDefinition:
     # False for a service that consumes its topics by other means (the projection's faust
     # stream); the runtime then starts no tracked consumer of its own.
     platform_consumer: bool = True
+    # How the consumer applies a fetched batch when not by recording the handlers' aggregates
+    # (the projection writes its views). Awaited before the consumer joins its group, so that
+    # the service can make its store ready first; None then means the service is stopping.
+    consumer_step: Callable[[ServiceRuntime], Awaitable[BatchStep | None]] | None = None
     # The service's own readiness checks, added to the platform's (store, kafka, tasks), built
     # once per process from its runtime; each raises to say why the service is not ready.
     readiness_checks: Callable[[ServiceRuntime], Mapping[str, ReadinessCheck]] = _no_checks
@@ -185,17 +190,23 @@ async def _run_consumer(runtime: ServiceRuntime) -> None:
     topics = runtime.catalogue.consumed_by(runtime.definition.name)
     admin = AIOKafkaAdminClient(bootstrap_servers=runtime.settings.kafka_bootstrap_servers,
                                 client_id=f"{runtime.settings.kafka_client_prefix}-{runtime.definition.name}-watch")
+    step = None
+    if runtime.definition.consumer_step is not None:
+        step = await runtime.definition.consumer_step(runtime)
+        if step is None:
+            return
     await admin.start()
     try:
         while not runtime.stopping.is_set():
-            reason = await _consume_until_stale(runtime, topics, admin)
+            reason = await _consume_until_stale(runtime, topics, admin, step)
             if reason:
                 log.warning("consumer rejoins its group", reason=reason)
     finally:
         await admin.close()
 
 
-async def _consume_until_stale(runtime: ServiceRuntime, topics: Sequence[Any], admin: AIOKafkaAdminClient) -> str | None:
+async def _consume_until_stale(runtime: ServiceRuntime, topics: Sequence[Any], admin: AIOKafkaAdminClient,
+                               step: BatchStep | None) -> str | None:
     """One consumer's life: until the service stops (None) or the watch says why it must rejoin."""
     names = [t.name for t in topics]
     consumer = _consumer(runtime.settings, names)
@@ -204,20 +215,25 @@ async def _consume_until_stale(runtime: ServiceRuntime, topics: Sequence[Any], a
     # The tracked consumer stops between batches when either the service stops or it must rejoin.
     done = asyncio.Event()
     watch = asyncio.create_task(_watch(runtime, consumer, admin, names, done))
+    dead_letters = DeadLetterPublisher(
+        runtime.producer, consumer_name=runtime.definition.name, metrics=runtime.metrics,
+        topic_for=lambda topic: runtime.catalogue.topic(topic).dead_letter or f"{topic}.dlq",
+    )
     try:
-        await TrackedConsumer(
-            runtime.app,
+        await BatchConsumer(
             consumer,
-            allowed_types={t.name: frozenset(t.message_types) for t in topics},
-            handlers={full_name(message): handler for message, handler in runtime.definition.handlers.items()},
-            dead_letters=DeadLetterPublisher(
-                runtime.producer, consumer_name=runtime.definition.name, metrics=runtime.metrics,
-                topic_for=lambda topic: runtime.catalogue.topic(topic).dead_letter or f"{topic}.dlq",
+            step or RecordAggregates(
+                runtime.app,
+                allowed_types={t.name: frozenset(t.message_types) for t in topics},
+                handlers={full_name(message): handler for message, handler in runtime.definition.handlers.items()},
+                dead_letters=dead_letters,
+                metrics=runtime.metrics,
+                parking=ParkingSettings(max_seconds=runtime.settings.parked_max_seconds,
+                                        retry_seconds=runtime.settings.parked_retry_seconds),
             ),
+            dead_letters=dead_letters,
             metrics=runtime.metrics,
             max_batch=runtime.settings.consumer_max_batch,
-            parking=ParkingSettings(max_seconds=runtime.settings.parked_max_seconds,
-                                    retry_seconds=runtime.settings.parked_retry_seconds),
         ).run(done)
         return await watch
     finally:

@@ -1,7 +1,9 @@
 """`make bench-intake`: HTTP intake under many concurrent clients, on the whole running system.
 
 Starts its own system (embedded broker, seven services; SQLite stores, or PostgreSQL with
---postgres), stocks a catalogue, then N clients post channel orders to `POST /intake/orders`: as
+--postgres; `--ingest-only` for the ingest service alone, the catalogue published to it as
+inventory would, to see intake without the rest of the pipeline sharing the cores), stocks a
+catalogue, then N clients post channel orders to `POST /intake/orders`: as
 fast as they can (`--rate 0`), or at a fixed offered rate whose arrivals do not wait for earlier
 answers (open loop, so a slow answer shows in the latency instead of slowing the load). The rest
 of the system processes the accepted orders meanwhile, as it would in production. Reports orders
@@ -29,8 +31,11 @@ from rich.table import Table
 from oms_platform.broker import EmbeddedBroker
 from tests.bench.__main__ import _percentile
 from tests.bench.processes import sample_processes
-from tests.e2e.journey import stock_catalogue
-from tests.support.stack import running_stack
+from oms.common.v1.money_pb2 import Money
+from oms.inventory.v1.catalogue_events_pb2 import ProductCatalogued
+from tests.e2e.journey import counter, eventually, stock_catalogue
+from tests.support.messaging import publish
+from tests.support.stack import ALL_SERVICES, running_stack
 
 console = Console()
 SKUS = 20
@@ -50,15 +55,18 @@ def main(
     clients: Annotated[int, typer.Option(help="Concurrent HTTP clients (connections).")] = 64,
     rate: Annotated[float, typer.Option(help="Orders per second offered; 0 = as fast as the clients can.")] = 0,
     postgres: Annotated[str | None, typer.Option(help="postgresql:// URL of an empty database.")] = None,
+    ingest_only: Annotated[bool, typer.Option(help="Run only the ingest service.")] = False,
     output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
+    services = ("ingest",) if ingest_only else ALL_SERVICES
     with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir,
-                                                                 database_url=postgres) as stack:
+                                                                 services=services, database_url=postgres) as stack:
         pids = {name: service.process.pid for name, service in stack.services.items()}
         result, cpu = asyncio.run(_measure(stack, pids, orders=orders, clients=clients, rate=rate))
     report = _report(result, cpu, orders=orders, clients=clients, rate=rate,
                      backend="postgres" if postgres else "sqlite")
+    report["services"] = list(services)
     output.mkdir(parents=True, exist_ok=True)
     path = output / f"intake-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2))
@@ -72,8 +80,11 @@ async def _measure(stack, pids: dict[str, int], *, orders: int, clients: int, ra
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         tag = uuid.uuid4().hex[:6].upper()
         skus = [f"INTAKE-{tag}-{n:02d}" for n in range(SKUS)]
-        await stock_catalogue(client, stack.url("inventory"), stack.url("ingest"),
-                              [(sku, PRICE, {"WH-SH": 10**6}) for sku in skus])
+        if "inventory" in stack.services:
+            await stock_catalogue(client, stack.url("inventory"), stack.url("ingest"),
+                                  [(sku, PRICE, {"WH-SH": 10**6}) for sku in skus])
+        else:
+            await _publish_catalogue(client, stack, skus)
         before = sample_processes(pids)
         result = await _post_orders(client, stack.url("ingest"), tag, skus, orders=orders, clients=clients, rate=rate)
         after = sample_processes(pids)
@@ -102,6 +113,21 @@ async def _post_orders(client: httpx.AsyncClient, ingest: str, tag: str, skus: l
     await asyncio.gather(*(one_client() for _ in range(clients)))
     result.seconds = time.monotonic() - started
     return result
+
+
+async def _publish_catalogue(client: httpx.AsyncClient, stack, skus: list[str]) -> None:
+    """What inventory would publish for each SKU, straight onto its topic; waits until ingest read it."""
+    for sku in skus:
+        message = ProductCatalogued(sku=sku, name=f"Product {sku}", active=True,
+                                    unit_price=Money(currency_code="CNY", minor_units=PRICE))
+        await publish(stack.bootstrap, "oms.inventory.events.v1", sku, message, producer="inventory",
+                      aggregate_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"bench/products/{sku}")), aggregate_version=1)
+
+    async def read_all() -> bool:
+        return await counter(client, stack.url("ingest"), "oms_messages_consumed_total",
+                             topic="oms.inventory.events.v1", outcome="processed") >= len(skus)
+
+    await eventually(read_all, what="ingest to read the catalogue")
 
 
 def _order_form(tag: str, n: int, skus: list[str]) -> dict:
@@ -138,7 +164,8 @@ def _print(report: dict, path: Path) -> None:
     latency = report["request_latency_seconds"]
     fmt = lambda v: "-" if v is None else f"{v * 1000:.0f} ms"  # noqa: E731
     console.print(f"[bold]{report['orders']} orders over HTTP from {report['clients']} clients, offered "
-                  f"{report['offered_rate']}/s, {report['backend']} stores[/bold] -> {path}")
+                  f"{report['offered_rate']}/s, {report['backend']} stores, services: "
+                  f"{', '.join(report['services'])}[/bold] -> {path}")
     console.print(f"accepted: {report['accepted']} in {report['seconds']:.1f} s = "
                   f"{report['accepted_per_second']:.1f} orders/s; statuses {report['statuses']}; "
                   f"5xx: {report['server_errors']}; transport errors: {report['transport_errors']}")
