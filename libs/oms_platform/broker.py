@@ -43,9 +43,19 @@ import subprocess
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
+
+# The settings (environment variables) of OMS processes using this broker, for its quirks above:
+# group joins and the expiry of a stopped member follow the session timeout, so it is short (the
+# heartbeat is a third of it); InitProducerId fails, so producers are not idempotent. Whoever
+# starts this broker for services (the dev stack, the tests) sets these; Apache Kafka needs none.
+EMBEDDED_CLIENT_ENV: Mapping[str, str] = {
+    "OMS_CONSUMER_SESSION_TIMEOUT_MS": "1000",
+    "OMS_CONSUMER_REBALANCE_TIMEOUT_MS": "1000",
+    "OMS_PRODUCER_IDEMPOTENCE": "false",
+}
 
 # Variables Tansu reads at start; the broker we start is configured by arguments only.
 _TANSU_ENV = (

@@ -40,7 +40,7 @@ from honcho.printer import Printer
 from honcho.process import Popen as HonchoPopen
 from honcho.process import Process as HonchoProcess
 
-from oms_platform.broker import BrokerError, EmbeddedBroker, wait_for_kafka
+from oms_platform.broker import EMBEDDED_CLIENT_ENV, BrokerError, EmbeddedBroker, wait_for_kafka
 
 # The projection service serves the dashboard, so it gets the first port.
 SERVICE_PORTS: Mapping[str, int] = {
@@ -221,11 +221,9 @@ def run_stack(
             broker = EmbeddedBroker(port, log_dir=data_dir / "logs").start()
             guard = guard_broker(broker)
             bootstrap = broker.bootstrap_servers
-            # Tansu holds a group join for about the session timeout and keeps a stopped member
-            # until it expires; Apache Kafka refuses sessions under 6 s, so only the embedded
-            # broker gets short ones.
-            env.setdefault("OMS_CONSUMER_SESSION_TIMEOUT_MS", "1000")
-            env.setdefault("OMS_CONSUMER_REBALANCE_TIMEOUT_MS", "1000")
+            # The settings the defaults (made for Apache Kafka) need changed for this broker.
+            for name, value in EMBEDDED_CLIENT_ENV.items():
+                env.setdefault(name, value)
         if create_topics:
             create_catalogue_topics(bootstrap)
         services = plan_services(names, bootstrap=bootstrap, data_dir=data_dir, base_env=env)

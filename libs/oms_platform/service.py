@@ -27,6 +27,7 @@ from oms_platform.messaging.consumer import Handler, RecordAggregates
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.messaging.parking import ParkingSettings
 from oms_platform.messaging.partition_watch import watch_partitions
+from oms_platform.messaging.producers import start_producer
 from oms_platform.messaging.relay import OutboxRelay, PublicationMap
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.settings import ConfigurationError, ServiceSettings
@@ -123,8 +124,7 @@ async def _kafka_lifespan(runtime: ServiceRuntime) -> AsyncIterator[None]:
     settings = runtime.settings
     if settings.create_topics:
         await ensure_topics(settings.kafka_bootstrap_servers, specs_from_catalogue(runtime.catalogue.all_topics()))
-    runtime.producer = _producer(settings)
-    await runtime.producer.start()
+    runtime.producer = await start_producer(settings, f"{settings.service_name}-producer")
     runtime.tasks["relay"] = asyncio.create_task(_supervised(runtime, "relay", _run_relay))
     # A service listed as a consumer of a topic always consumes it, handlers or not, so that
     # whatever arrives there is at least checked against the contract and never silently lost.
@@ -255,19 +255,6 @@ async def _watch(runtime: ServiceRuntime, consumer: AIOKafkaConsumer, admin: AIO
         done.set()
         stopping.cancel()
     return await watching
-
-
-def _producer(settings: ServiceSettings) -> AIOKafkaProducer:
-    # Broker idempotence is off on purpose: Tansu rejects it, and exactly-once comes from the
-    # stores (consumers drop positions they already recorded), not from the broker.
-    return AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
-        client_id=f"{settings.kafka_client_prefix}-{settings.service_name}-producer",
-        acks="all",
-        enable_idempotence=False,
-        linger_ms=settings.producer_linger_ms,
-        max_batch_size=1024 * 1024,
-    )
 
 
 def _consumer(settings: ServiceSettings, topics: list[str]) -> AIOKafkaConsumer:

@@ -34,9 +34,14 @@ class ServiceSettings(BaseSettings):
     kafka_client_prefix: str = Field("oms", validation_alias="OMS_KAFKA_CLIENT_PREFIX")
     # How long a service waits for the broker at start before it gives up with one clear line.
     broker_wait_seconds: float = Field(30.0, ge=0, validation_alias="OMS_BROKER_WAIT_SECONDS")
-    # Small values make consumer-group joins fast on Tansu (see DESIGN.md); Kafka is fine with them.
-    consumer_rebalance_timeout_ms: int = Field(6000, validation_alias="OMS_CONSUMER_REBALANCE_TIMEOUT_MS")
-    consumer_session_timeout_ms: int = Field(6000, validation_alias="OMS_CONSUMER_SESSION_TIMEOUT_MS")
+    # Defaults for Apache Kafka: a member silent for the session timeout leaves its group (the
+    # heartbeat is a third of it), members get the rebalance timeout to rejoin. The embedded broker
+    # needs far smaller ones and its stack sets them (oms_platform.broker.EMBEDDED_CLIENT_ENV).
+    consumer_session_timeout_ms: int = Field(10_000, ge=300, validation_alias="OMS_CONSUMER_SESSION_TIMEOUT_MS")
+    consumer_rebalance_timeout_ms: int = Field(60_000, ge=300, validation_alias="OMS_CONSUMER_REBALANCE_TIMEOUT_MS")
+    # On: the broker drops a retried send it already has and keeps a partition's order through
+    # retries (Kafka's own default). Brokers without it are handled (messaging/producers.py).
+    producer_idempotence: bool = Field(True, validation_alias="OMS_PRODUCER_IDEMPOTENCE")
     consumer_max_batch: int = Field(500, ge=1, validation_alias="OMS_CONSUMER_MAX_BATCH")
     producer_linger_ms: int = Field(5, ge=0, validation_alias="OMS_PRODUCER_LINGER_MS")
     relay_batch_size: int = Field(500, ge=1, validation_alias="OMS_RELAY_BATCH_SIZE")

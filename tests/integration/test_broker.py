@@ -132,7 +132,7 @@ async def test_wait_for_kafka_works_inside_a_running_event_loop(kafka_bootstrap)
 
 
 async def test_tansu_rejects_idempotent_producers(embedded_broker):
-    # Why every producer in the OMS sets enable_idempotence=False (see DESIGN.md).
+    # Why the embedded stacks set OMS_PRODUCER_IDEMPOTENCE=false (broker.EMBEDDED_CLIENT_ENV).
     producer = AIOKafkaProducer(bootstrap_servers=embedded_broker.bootstrap_servers, enable_idempotence=True)
     with pytest.raises(KafkaError):
         try:

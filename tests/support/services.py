@@ -15,7 +15,9 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from oms_platform.broker import EMBEDDED_CLIENT_ENV
 from oms_platform.service import ServiceDefinition, ServiceRuntime, create_service_app
+from oms_platform.settings import ServiceSettings
 
 
 @dataclass
@@ -36,14 +38,18 @@ def test_settings(definition: ServiceDefinition, *, bootstrap: str, data_dir: Pa
         "kafka_bootstrap_servers": bootstrap,
         "data_dir": data_dir,
         "database_url": database_url,
-        # Short group timeouts: Tansu holds a join for about the session timeout.
-        "consumer_session_timeout_ms": 1000,
-        "consumer_rebalance_timeout_ms": 1000,
+        # What the embedded broker needs (short group timeouts, no idempotence), as field names.
+        **_embedded_broker_settings(definition.settings_class),
         "relay_idle_seconds": 0.02,
         "log_json": False,
     }
     values.update(overrides)
     return definition.settings_class(**values)
+
+
+def _embedded_broker_settings(settings_class: type[ServiceSettings]) -> dict[str, str]:
+    by_variable = {field.validation_alias: name for name, field in settings_class.model_fields.items()}
+    return {by_variable[variable]: value for variable, value in EMBEDDED_CLIENT_ENV.items()}
 
 
 @asynccontextmanager

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oms_platform.broker import free_port
+from oms_platform.broker import EMBEDDED_CLIENT_ENV, free_port
 from oms_platform.catalogue import load_catalogue
 from oms_platform.topics import ensure_topics, specs_from_catalogue
 
@@ -93,9 +93,8 @@ def _service_env(bootstrap: str, data_dir: Path, ports: Mapping[str, int], datab
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "OMS_DATA_DIR": str(data_dir),
         "OMS_LOG_JSON": "true",
-        "OMS_CONSUMER_SESSION_TIMEOUT_MS": "1000",
-        "OMS_CONSUMER_REBALANCE_TIMEOUT_MS": "1000",
         "OMS_RELAY_IDLE_SECONDS": "0.02",
+        **EMBEDDED_CLIENT_ENV,
     })
     env.update({f"OMS_{name.upper()}_PORT": str(port) for name, port in ports.items()})
     env.update({f"OMS_{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()})

@@ -6,9 +6,11 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from oms_platform.messaging.consumer import REDRIVE_HEADER
+from oms_platform.messaging.producers import start_producer
+from oms_platform.settings import ServiceSettings
 
 SOURCE_HEADERS = ("dlq-reason", "dlq-source-topic", "dlq-source-partition", "dlq-source-offset",
                   "dlq-consumer", "dlq-failed-at")
@@ -73,8 +75,7 @@ async def redrive(bootstrap: str, entries: Sequence[DeadLetterEntry], *, watch_s
     if not entries:
         return []
     marks = {entry.topic: (await _end_offset(bootstrap, entry.topic)) for entry in entries}
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
-    await producer.start()
+    producer = await start_producer(ServiceSettings(kafka_bootstrap_servers=bootstrap), "omsctl-redrive")
     try:
         for entry in entries:
             headers = [(name, value) for name, value in entry.headers.items()

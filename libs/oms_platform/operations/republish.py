@@ -17,6 +17,7 @@ from collections.abc import Callable
 from aiokafka import AIOKafkaProducer
 
 from oms_platform.catalogue import load_catalogue
+from oms_platform.messaging.producers import start_producer
 from oms_platform.messaging.relay import BROKER_ERRORS, OutboxRelay, RepublishIncomplete, patiently
 from oms_platform.service import ServiceDefinition
 from oms_platform.settings import ServiceSettings
@@ -61,11 +62,4 @@ async def _connected(settings: ServiceSettings) -> AIOKafkaProducer:
     """The catalogue's topics exist and a producer is connected (a new one each attempt: a
     producer whose start failed is not started again)."""
     await ensure_topics(settings.kafka_bootstrap_servers, specs_from_catalogue(load_catalogue().all_topics()))
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False,
-                                linger_ms=settings.producer_linger_ms, max_batch_size=1024 * 1024)
-    try:
-        await producer.start()
-    except BaseException:
-        await producer.stop()
-        raise
-    return producer
+    return await start_producer(settings, f"{settings.service_name}-republish")
