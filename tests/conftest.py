@@ -4,6 +4,9 @@
   answers, else the embedded Tansu broker.
 - `fresh_topics`: creates uniquely named topics for one test (`await fresh_topics("orders", 3)`).
 - `embedded_broker`: a Tansu broker of the test's own, to stop, kill or restart.
+
+Brokers and service processes the tests start die with the test run, however it ends (a killed
+run leaves nothing running: `oms_platform.parent_death`).
 - `postgres_url` (session): a fresh database on a real server; no server at all fails the tests.
 - `store_backend`: every store test runs twice, `[sqlite]` and `[postgres]`.
 
@@ -56,7 +59,7 @@ async def fresh_topics(kafka_bootstrap: str, request: pytest.FixtureRequest) -> 
 
 @pytest.fixture
 def embedded_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
-    with EmbeddedBroker(log_dir=tmp_path_factory.mktemp("tansu")) as broker:
+    with EmbeddedBroker(log_dir=tmp_path_factory.mktemp("tansu"), die_with_parent=True) as broker:
         yield broker
 
 

@@ -47,6 +47,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
+from oms_platform import parent_death
+
 # The settings (environment variables) of OMS processes using this broker, for its quirks above:
 # group joins and the expiry of a stopped member follow the session timeout, so it is short (the
 # heartbeat is a third of it); InitProducerId fails, so producers are not idempotent. Whoever
@@ -113,7 +115,8 @@ class EmbeddedBroker:
     """A Tansu broker process on 127.0.0.1 with memory storage; a sync context manager.
 
     `restart()` keeps the port, so clients reconnect to the same address and find an empty
-    broker: the way tests simulate losing the broker.
+    broker: the way tests simulate losing the broker. `die_with_parent=True`: the kernel kills
+    the broker when this process dies without stopping it (Linux; see parent_death.py).
     """
 
     def __init__(
@@ -124,8 +127,10 @@ class EmbeddedBroker:
         log_dir: str | os.PathLike[str] | None = None,
         start_timeout: float = 15.0,
         stop_timeout: float = 5.0,
+        die_with_parent: bool = False,
     ) -> None:
         self.host = host
+        self.die_with_parent = die_with_parent
         self._port = port
         self._log_dir = Path(log_dir) if log_dir is not None else None
         self.start_timeout = start_timeout
@@ -177,7 +182,8 @@ class EmbeddedBroker:
         env["NO_COLOR"] = "1"
         self._log = self._open_log()
         try:
-            self._process = subprocess.Popen(
+            spawn = parent_death.spawn_dying_with_parent if self.die_with_parent else subprocess.Popen
+            self._process = spawn(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=self._log or subprocess.DEVNULL,

@@ -12,21 +12,20 @@ parent dies (prctl PR_SET_PDEATHSIG): honcho's helper processes (one per service
 one; they pipe a service's output and ignore SIGINT/SIGTERM) get SIGKILL when this process dies,
 and each service gets SIGKILL when its helper dies. SIGKILL rather than SIGTERM because nobody is
 left to escalate if a service's orderly stop hangs on the broker, which is going away as well;
-stores, relay and consumers are built to survive a kill. The broker is started by `EmbeddedBroker`,
-which sets no parent-death signal, so a small guard process watches this one and stops the broker
-if it dies. When the parent of the dev stack dies (`make run` killed), the dev stack gets SIGTERM
-and stops everything in order.
+stores, relay and consumers are built to survive a kill. The broker gets SIGKILL too when this
+process dies (`EmbeddedBroker(die_with_parent=True)`; with memory storage a stop keeps nothing a
+kill loses). The mechanism, and why the thread that starts a child matters, is in
+`oms_platform.parent_death`. When the parent of the dev stack dies (`make run` killed), the dev
+stack gets SIGTERM and stops everything in order.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import functools
 import os
 import shlex
 import signal
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from honcho.process import Popen as HonchoPopen
 from honcho.process import Process as HonchoProcess
 
 from oms_platform.broker import EMBEDDED_CLIENT_ENV, BrokerError, EmbeddedBroker, wait_for_kafka
+from oms_platform.parent_death import die_with_parent
 
 # The projection service serves the dashboard, so it gets the first port.
 SERVICE_PORTS: Mapping[str, int] = {
@@ -55,10 +55,6 @@ SERVICE_PORTS: Mapping[str, int] = {
 DEFAULT_BROKER_PORT = 9092
 # How long to wait for an external broker before giving up (the services' setting, shorter default).
 DEFAULT_BROKER_WAIT_SECONDS = 10.0
-
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-# Loaded here, not in a child between fork and exec, where only the bare minimum should run.
-_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 
 
 @dataclass(frozen=True)
@@ -129,21 +125,6 @@ def print_summary(services: Sequence[ServiceProcess], *, bootstrap: str, embedde
     console.print(f"data:  {data_dir} ({holds})", soft_wrap=True)
 
 
-def die_with_parent(signum: int, parent: int) -> None:
-    """Have the kernel send `signum` to this process when `parent` dies (Linux; elsewhere nothing).
-
-    Strictly the signal follows the parent's thread that started this process: the caller starts
-    its children from its main thread.
-    """
-    if _LIBC is None:
-        return
-    if _LIBC.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) != 0:
-        error = ctypes.get_errno()
-        raise OSError(error, f"prctl(PR_SET_PDEATHSIG): {os.strerror(error)}")
-    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us
-        os.kill(os.getpid(), signum)
-
-
 class _ServiceRunner(HonchoProcess):
     """honcho's runner of one service (a helper process forked from the dev stack), bound to the
     stack's life, and starting its service bound to the helper's life."""
@@ -173,34 +154,6 @@ def _manager() -> Manager:
     return manager
 
 
-# Runs in its own session (no Ctrl-C or hang-up from the terminal) and exits with the broker. The
-# descriptors are pidfds: unlike a pid, one cannot come to name another process.
-_BROKER_GUARD = """
-import select, signal, sys
-stack, broker = int(sys.argv[1]), int(sys.argv[2])
-ended, _, _ = select.select([stack, broker], [], [])
-if broker not in ended:
-    signal.pidfd_send_signal(broker, signal.SIGINT)
-    if not select.select([broker], [], [], 5)[0]:
-        signal.pidfd_send_signal(broker, signal.SIGKILL)
-"""
-
-
-def guard_broker(broker: EmbeddedBroker) -> subprocess.Popen[bytes] | None:
-    """A process that stops `broker` if this process dies without stopping it (Linux 5.3+)."""
-    if broker.pid is None or not hasattr(os, "pidfd_open"):
-        return None
-    stack_fd, broker_fd = os.pidfd_open(os.getpid()), os.pidfd_open(broker.pid)
-    try:
-        return subprocess.Popen(
-            [sys.executable, "-c", _BROKER_GUARD, str(stack_fd), str(broker_fd)],
-            pass_fds=(stack_fd, broker_fd), stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-    finally:
-        os.close(stack_fd)
-        os.close(broker_fd)
-
-
 def run_stack(
     names: Sequence[str], *, data_dir: Path, create_topics: bool = True, env: Mapping[str, str] | None = None
 ) -> int:
@@ -211,15 +164,13 @@ def run_stack(
     # Until honcho installs its own handlers, SIGTERM unwinds like Ctrl-C: the broker still stops.
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     broker: EmbeddedBroker | None = None
-    guard: subprocess.Popen[bytes] | None = None
     try:
         bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS", "").strip()
         if bootstrap:
             wait_for_kafka(bootstrap, float(env.get("OMS_BROKER_WAIT_SECONDS", DEFAULT_BROKER_WAIT_SECONDS)))
         else:
             port = int(env.get("OMS_BROKER_PORT", DEFAULT_BROKER_PORT))
-            broker = EmbeddedBroker(port, log_dir=data_dir / "logs").start()
-            guard = guard_broker(broker)
+            broker = EmbeddedBroker(port, log_dir=data_dir / "logs", die_with_parent=True).start()
             bootstrap = broker.bootstrap_servers
             # The settings the defaults (made for Apache Kafka) need changed for this broker.
             for name, value in EMBEDDED_CLIENT_ENV.items():
@@ -242,9 +193,6 @@ def run_stack(
         if broker is not None:
             broker.stop()
             print("devstack: embedded broker stopped", flush=True)
-        if guard is not None:  # its work is done
-            guard.kill()
-            guard.wait()
 
 
 def _exit_on_sigterm(_signum: int, _frame: FrameType | None) -> None:

@@ -144,8 +144,8 @@ def test_the_supervisor_runs_the_services_it_is_given_and_sigterm_stops_them(tmp
 
 @pytest.mark.parametrize("under_a_parent", [False, True], ids=["the-stack-killed", "its-parent-killed"])
 def test_a_killed_stack_leaves_no_broker_and_no_service_behind(tmp_path, stub_services, under_a_parent):
-    # Every child runs in a session of its own: only the parent-death signals and the broker's
-    # guard can end them once the process that started them is gone without a word.
+    # Every child runs in a session of its own: only the parent-death signals can end them once
+    # the process that started them is gone without a word.
     stack = DevStack(tmp_path, "--no-create-topics", cwd=stub_services, under_a_parent=under_a_parent)
     try:
         missing = stack.wait_for_all("/", timeout=30)

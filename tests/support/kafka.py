@@ -56,7 +56,7 @@ def kafka_for_tests(log_dir: Path) -> Iterator[str]:
         with KafkaContainer(KAFKA_IMAGE).with_kraft() as kafka:
             yield kafka.get_bootstrap_server()
     else:
-        with EmbeddedBroker(log_dir=log_dir) as broker:
+        with EmbeddedBroker(log_dir=log_dir, die_with_parent=True) as broker:
             yield broker.bootstrap_servers
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from oms_platform.broker import EMBEDDED_CLIENT_ENV, free_port
 from oms_platform.catalogue import load_catalogue
+from oms_platform.parent_death import spawn_dying_with_parent
 from oms_platform.topics import ensure_topics, specs_from_catalogue
 
 from tests.support.processes import http_ok, wait_until
@@ -38,10 +39,12 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", f"services.{self.name}"], env=dict(self.env), stdout=log, stderr=subprocess.STDOUT
-        )
+        # Gone with the test run if it is killed (a restart from a worker thread included).
+        with self.log_path.open("ab") as log:
+            self.process = spawn_dying_with_parent(
+                [sys.executable, "-m", f"services.{self.name}"], env=dict(self.env), stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         if not wait_until(lambda: http_ok(f"{self.url}/health/ready") or self._exited(), timeout=timeout) or self._exited():
