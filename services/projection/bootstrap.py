@@ -1,5 +1,5 @@
-"""Wires the projection service: the platform runtime, the views, the faust stream feeding them,
-the query API, the command relay and the dashboard."""
+"""Wires the projection service: the platform runtime, the views, the platform's consumer writing
+them (the projector is its step), the query API, the command relay and the dashboard."""
 
 from __future__ import annotations
 
@@ -7,23 +7,19 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import faust
 from fastapi import APIRouter, FastAPI
 
-from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
 from oms_platform.service import ServiceDefinition, ServiceRuntime
 from services.projection.adapters.rebuild_marker import unfinished_rebuild
 from services.projection.adapters.service_commands import ServiceCommands
 from services.projection.adapters.view_store import ViewStore, open_view_store
-from services.projection.application.processing import RecordProcessor
 from services.projection.application.projector import Projector
 from services.projection.application.service import ProjectionApplication
 from services.projection.entrypoints import command_api, dashboard, query_api
 from services.projection.entrypoints.interrupted_rebuild import ViewsCompleteness, complete_views
-from services.projection.entrypoints.stream import create_stream_app, run_stream
 from services.projection.settings import ProjectionSettings
 
-STREAM_STOP_SECONDS = 15.0
+CONSUMER_STOP_SECONDS = 15.0
 
 
 def definition() -> ServiceDefinition:
@@ -35,7 +31,7 @@ def definition() -> ServiceDefinition:
         # FastAPI runs an included router's lifespan inside the app's own: the projection's parts
         # start after the runtime's producer and topics are up, and stop before they go.
         routers=(APIRouter(lifespan=projection_lifespan), query_api.router, command_api.router, dashboard.router),
-        platform_consumer=False,  # the faust stream below consumes every events topic
+        consumer_step=views_step,
     )
 
 
@@ -47,44 +43,61 @@ async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
     http.state.views = views
     completeness = http.state.views_completeness = ViewsCompleteness(runtime.tasks)
     marker = await asyncio.to_thread(unfinished_rebuild, views)
-    if marker is not None:  # said before the first request is served, not once the check task runs
+    if marker is not None:  # said before the first request is served, not once the consumer starts
         completeness.unfinished(marker)
     http.state.commands = ServiceCommands(
         {"order": settings.order_url, "fulfillment": settings.fulfillment_url},
         timeout_seconds=settings.command_timeout_seconds,
     )
-    stopping = asyncio.Event()
-    stream = asyncio.create_task(_complete_views_then_stream(runtime, views, completeness, stopping))
-    runtime.tasks["stream"] = stream  # the runtime's readiness check reports it if it ends
+    _opened_views(http).set_result(views)
     try:
         yield
     finally:
-        stopping.set()
-        try:
-            await asyncio.wait_for(stream, STREAM_STOP_SECONDS)
-        except TimeoutError:
-            pass  # wait_for cancelled it
+        await _stop_consumer(runtime)
         await http.state.commands.close()
         views.close()
 
 
-async def _complete_views_then_stream(runtime: ServiceRuntime, views: ViewStore, completeness: ViewsCompleteness,
-                                      stopping: asyncio.Event) -> None:
-    # Following the topics on top of views a rebuild left half full would fill them with only
-    # what comes next: first the views are made complete again.
+async def views_step(runtime: ServiceRuntime) -> Projector | None:
+    """The consumer's step, once the views are complete; None when the service stops first.
+
+    Following the topics on top of views a rebuild left half full would fill them with only what
+    comes next, and a consumer in the group would keep a rebuild from moving the group past what
+    it replayed: the views are made complete (a running rebuild awaited, an interrupted one
+    redone) before the consumer joins its group.
+    """
+    assert runtime.http is not None
+    views = await _until_opened(runtime)
+    if views is None:
+        return None
     settings: ProjectionSettings = runtime.settings  # type: ignore[assignment]
-    if await complete_views(settings, views, completeness, stopping):
-        await run_stream(lambda: _stream_app(runtime, views), stopping)
-
-
-def _stream_app(runtime: ServiceRuntime, views: ViewStore) -> faust.App:
+    if not await complete_views(settings, views, runtime.http.state.views_completeness, runtime.stopping):
+        return None
     topics = runtime.catalogue.consumed_by(runtime.definition.name)
-    dead_letters = DeadLetterPublisher(
-        runtime.producer,
-        consumer_name=runtime.definition.name,
-        metrics=runtime.metrics,
-        topic_for=lambda topic: runtime.catalogue.topic(topic).dead_letter or dead_letter_topic(topic),
-    )
-    projector = Projector(views, {topic.name: frozenset(topic.message_types) for topic in topics})
-    processor = RecordProcessor(projector, dead_letters, runtime.metrics)
-    return create_stream_app(runtime.settings, [topic.name for topic in topics], processor)
+    return Projector(views, {topic.name: frozenset(topic.message_types) for topic in topics})
+
+
+def _opened_views(http: FastAPI) -> asyncio.Future[ViewStore]:
+    """Where the lifespan hands the views to the consumer's step, which may start before them."""
+    if getattr(http.state, "opened_views", None) is None:
+        http.state.opened_views = asyncio.get_running_loop().create_future()
+    return http.state.opened_views
+
+
+async def _until_opened(runtime: ServiceRuntime) -> ViewStore | None:
+    assert runtime.http is not None
+    opened, stopping = _opened_views(runtime.http), asyncio.ensure_future(runtime.stopping.wait())
+    try:
+        await asyncio.wait([opened, stopping], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+    return opened.result() if opened.done() else None
+
+
+async def _stop_consumer(runtime: ServiceRuntime) -> None:
+    # The consumer writes the views, so it ends before they close; the runtime would stop it only
+    # after this lifespan. Its stop flag is the runtime's own, which is set then anyway.
+    runtime.stopping.set()
+    consumer = runtime.tasks.get("consumer")
+    if consumer is not None:
+        await asyncio.wait([consumer], timeout=CONSUMER_STOP_SECONDS)

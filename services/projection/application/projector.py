@@ -6,6 +6,9 @@ recorded changes nothing: redelivery, a consumer restart or a full replay of the
 the views as they were. A batch of messages shares one transaction (one commit per batch) and
 one read and one write of the positions. Messages without an aggregate version (channel adapters)
 are applied by natural keys (upserts, timeline entries keyed by event id): idempotent too.
+
+The projector is the projection's step of the platform's batch consumer (`BatchStep`), live and
+in a rebuild: the consumer around it retries, dead-letters and counts as in every service.
 """
 
 from __future__ import annotations
@@ -16,15 +19,15 @@ from typing import NamedTuple
 from oms_platform.messaging.consumer import DUPLICATE, IGNORED, PROCESSED, tracking_name
 from oms_platform.messaging.dead_letters import DeadLetter
 from oms_platform.messaging.envelope import ContractViolation, open_envelope
-from services.projection.adapters.view_store import Session, ViewStore
+from services.projection.adapters.view_store import Session, ViewStore, ViewStoreUnavailable
 from services.projection.application.fact import Fact
 from services.projection.application.views import UPDATERS
 from services.projection.application.views.common import Updater
 
 
 class ConsumedRecord(NamedTuple):
-    """A Kafka record as the projection needs it, whichever client read it (a tuple: a replay
-    makes a million of them, and a frozen dataclass takes twice as long to make)."""
+    """A Kafka record as the projection needs it, for records made without a Kafka client (tests);
+    the consumer hands the projector aiokafka's records, which have the same fields."""
 
     topic: str
     partition: int
@@ -35,6 +38,9 @@ class ConsumedRecord(NamedTuple):
 
 
 class Projector:
+    # Away, busy, or a deadlock victim: the batch as a whole is fine, the consumer tries it again.
+    unavailable = (ViewStoreUnavailable,)
+
     def __init__(self, views: ViewStore, allowed_types: Mapping[str, frozenset[str]],
                  updaters: Mapping[str, Updater] = UPDATERS):
         self._views = views
@@ -53,6 +59,20 @@ class Projector:
             outcomes = [self._apply(session, claims, one) for one in opened]
             claims.save()
             return outcomes
+
+    # -- BatchStep -------------------------------------------------------------------------------
+
+    def apply_batch(self, records: Sequence[ConsumedRecord]) -> list[str | DeadLetter]:
+        return self.project_batch(records)
+
+    def apply_one(self, record: ConsumedRecord) -> str | DeadLetter:
+        return self.project(record)
+
+    async def after_commit(self) -> None:
+        """Nothing waits for a commit: the views park nothing."""
+
+    async def between_batches(self) -> None:
+        """Nothing to do now and then."""
 
     def _open(self, record: ConsumedRecord) -> tuple[Fact, Updater] | str | DeadLetter:
         try:

@@ -1,7 +1,8 @@
 """Rebuild the projection's views from the topics: the operators' replay (X3).
 
 Empties every view and its tracking, reads every events topic from its earliest offset up to
-where it ends now, projects each record with the same code the live stream uses, and finally
+where it ends now, applies each batch as the live projection does (the platform's batch consumer
+with the projector as its step: the same retries and dead letters), and finally
 moves the projection's consumer group to those end offsets so the service resumes after them.
 Run it with the projection service stopped (its group must be empty to move its offsets). When
 the broker lost its topics, republish each service's store first (`omsctl republish <service>`).
@@ -30,6 +31,7 @@ from aiokafka.errors import KafkaError
 
 from oms_platform.catalogue import load_catalogue
 from oms_platform.logging import get_logger
+from oms_platform.messaging.batch import BatchConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
 from oms_platform.operations.offsets import GroupBusy, commit_group_offsets
 from services.projection.adapters.rebuild_marker import mark_rebuild_finished, mark_rebuild_started
@@ -40,8 +42,7 @@ from services.projection.adapters.view_schema import (
     query_only_index_statements,
 )
 from services.projection.adapters.view_store import ViewStore, open_view_store
-from services.projection.application.processing import RecordProcessor
-from services.projection.application.projector import ConsumedRecord, Projector
+from services.projection.application.projector import Projector
 from services.projection.settings import ProjectionSettings
 
 log = get_logger(__name__)
@@ -174,13 +175,15 @@ async def _replay_share(settings: ProjectionSettings, ends: dict[TopicPartition,
     await reader.start()
     await producer.start()
     try:
-        processor = RecordProcessor(
-            Projector(views, {t.name: frozenset(t.message_types) for t in topics}),
-            DeadLetterPublisher(producer, consumer_name=f"{settings.service_name}-rebuild",
-                                topic_for=lambda name: dead_letter_topic(name)))
+        # The reader is no group member: the replay's own loop below fetches and ends it, the
+        # consumer only applies what it is handed.
+        consumer = BatchConsumer(
+            reader, Projector(views, {t.name: frozenset(t.message_types) for t in topics}),
+            dead_letters=DeadLetterPublisher(producer, consumer_name=f"{settings.service_name}-rebuild",
+                                             topic_for=lambda name: dead_letter_topic(name)))
         reader.assign(list(ends))
         await reader.seek_to_beginning(*ends)
-        return await _replay(reader, processor, ends, progress)
+        return await _replay(reader, consumer, ends, progress)
     finally:
         await reader.stop()
         await producer.stop()
@@ -248,16 +251,16 @@ async def _report_counts(counts: Any, progress: Callable[[int], None] | None, do
             progress(count)
 
 
-async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: dict[TopicPartition, int],
+async def _replay(reader: AIOKafkaConsumer, consumer: BatchConsumer, ends: dict[TopicPartition, int],
                   progress: Callable[[int], None] | None) -> tuple[RebuildSummary, dict[TopicPartition, int]]:
     """Project every record, fetching the next batch while the current one is written."""
-    batches: asyncio.Queue[list[ConsumedRecord] | None] = asyncio.Queue(maxsize=2)
+    batches: asyncio.Queue[list[Any] | None] = asyncio.Queue(maxsize=2)
     fetching = asyncio.create_task(_fetch(reader, ends, batches))
     outcomes: dict[str, int] = {}
     total = 0
     try:
         while (records := await batches.get()) is not None:
-            for outcome in await processor.process_batch(records):
+            for outcome in await consumer.process_batch(records):
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
             total += len(records)
             if progress:
@@ -268,7 +271,7 @@ async def _replay(reader: AIOKafkaConsumer, processor: RecordProcessor, ends: di
 
 
 async def _fetch(reader: AIOKafkaConsumer, ends: dict[TopicPartition, int],
-                 batches: asyncio.Queue[list[ConsumedRecord] | None]) -> dict[TopicPartition, int]:
+                 batches: asyncio.Queue[list[Any] | None]) -> dict[TopicPartition, int]:
     """Fetch until every partition is past its end offset and a fetch brings nothing.
 
     End offsets alone cannot say when to stop: Tansu advances a partition's high watermark once
@@ -277,8 +280,7 @@ async def _fetch(reader: AIOKafkaConsumer, ends: dict[TopicPartition, int],
     """
     while True:
         fetched = await reader.getmany(timeout_ms=1000)
-        records = [ConsumedRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers or ()))
-                   for partition_records in fetched.values() for r in partition_records]
+        records = [record for partition_records in fetched.values() for record in partition_records]
         if records:
             await batches.put(records)
         positions = {tp: await reader.position(tp) for tp in ends}

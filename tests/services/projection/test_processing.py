@@ -1,14 +1,18 @@
-"""What becomes of each consumed record: applied, retried while the views are away, dead-lettered."""
+"""What becomes of each consumed record: applied, retried while the views are away, dead-lettered.
+
+The projection consumes with the platform's batch consumer; its step is the projector.
+"""
 
 from __future__ import annotations
 
 import asyncio
 
+from oms_platform.messaging import batch
+from oms_platform.messaging.batch import BatchConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.metrics import ServiceMetrics
 from services.projection.adapters.view_store import ViewStoreUnavailable
-from services.projection.application import processing
-from services.projection.application.processing import RecordProcessor
+from services.projection.application.projector import Projector
 from tests.services.projection.messages import ORDER_EVENTS, new_order_id, order_placed, record
 
 
@@ -23,7 +27,7 @@ class RecordingProducer:
         return done
 
 
-class FlakyProjector:
+class FlakyProjector(Projector):
     """Fails with the given errors in turn, then answers `outcome`."""
 
     def __init__(self, errors: list[Exception], outcome: str = "processed"):
@@ -44,11 +48,12 @@ class FlakyProjector:
         return [self.outcome] * len(records)
 
 
-def processor_with(projector) -> tuple[RecordProcessor, RecordingProducer, ServiceMetrics]:
+def processor_with(projector) -> tuple[BatchConsumer, RecordingProducer, ServiceMetrics]:
     producer = RecordingProducer()
     metrics = ServiceMetrics("projection")
     dead_letters = DeadLetterPublisher(producer, consumer_name="projection", metrics=metrics)
-    return RecordProcessor(projector, dead_letters, metrics), producer, metrics
+    # No Kafka consumer: these tests hand it the records a fetch would have brought.
+    return BatchConsumer(None, projector, dead_letters=dead_letters, metrics=metrics), producer, metrics
 
 
 def consumed(metrics: ServiceMetrics, outcome: str) -> float:
@@ -75,7 +80,7 @@ async def test_a_good_message_is_counted_as_processed(projector):
 
 
 async def test_views_that_are_away_are_waited_for_not_given_up_on(monkeypatch):
-    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([ViewStoreUnavailable("database is locked")] * 5)
     processor, producer, _ = processor_with(flaky)
     assert await processor.process(record(ORDER_EVENTS, b"...")) == "processed"
@@ -83,7 +88,7 @@ async def test_views_that_are_away_are_waited_for_not_given_up_on(monkeypatch):
 
 
 async def test_a_message_that_keeps_failing_is_dead_lettered_after_three_attempts(monkeypatch):
-    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([KeyError("boom")] * 3)
     processor, producer, _ = processor_with(flaky)
     assert await processor.process(record(ORDER_EVENTS, b"...")) == "dead_lettered"
@@ -92,7 +97,7 @@ async def test_a_message_that_keeps_failing_is_dead_lettered_after_three_attempt
 
 
 async def test_a_batch_whose_views_were_away_or_deadlocked_is_retried_as_a_batch(monkeypatch):
-    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([ViewStoreUnavailable("deadlock detected")] * 2)
     processor, producer, _ = processor_with(flaky)
     records = [record(ORDER_EVENTS, b"...") for _ in range(3)]
@@ -101,7 +106,7 @@ async def test_a_batch_whose_views_were_away_or_deadlocked_is_retried_as_a_batch
 
 
 async def test_a_batch_that_fails_otherwise_is_applied_record_by_record(monkeypatch):
-    monkeypatch.setattr(processing.asyncio, "sleep", _no_wait)
+    monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([KeyError("one bad record")])
     processor, producer, _ = processor_with(flaky)
     assert await processor.process_batch([record(ORDER_EVENTS, b"...") for _ in range(3)]) == ["processed"] * 3
