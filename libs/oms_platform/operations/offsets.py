@@ -70,8 +70,8 @@ async def commit_group_offsets(bootstrap: str, group: str, offsets: Mapping[Topi
 
     Kafka tools commit from outside the group (generation -1), which Kafka accepts for an empty
     group. Tansu refuses that for any group that ever had members; then the positions are
-    committed by joining the group as its only member (for groups of plain Kafka consumers; a
-    faust group's own assignment protocol cannot be joined this way and the error is raised).
+    committed by joining the group as its only member (every service's group, the projection's
+    too, is one of plain Kafka consumers, whose assignment such a member can take part in).
     """
     try:
         await _commit_from_outside(bootstrap, group, offsets, note)
