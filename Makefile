@@ -33,7 +33,7 @@ system-deps:
 
 ## The whole system on the embedded default: broker, stores, seven services, dashboard.
 run: $(STAMP)
-	$(PY) -m oms_platform.devstack
+	$(PY) -m oms_dev.devstack
 
 ## Simulated channels, warehouse and carrier against the system `make run` started.
 demo: $(STAMP)

@@ -23,7 +23,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from tests.support.backends import StoreBackend
 from tests.support.kafka import TopicFactory, kafka_for_tests
 from tests.support.postgres import PostgresUnavailable, postgres_for_tests

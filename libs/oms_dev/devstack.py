@@ -39,7 +39,8 @@ from honcho.printer import Printer
 from honcho.process import Popen as HonchoPopen
 from honcho.process import Process as HonchoProcess
 
-from oms_platform.broker import EMBEDDED_CLIENT_ENV, BrokerError, EmbeddedBroker, wait_for_kafka
+from oms_dev.broker import EMBEDDED_CLIENT_ENV, EmbeddedBroker
+from oms_platform.broker import BrokerError, wait_for_kafka
 from oms_platform.parent_death import die_with_parent
 
 # The projection service serves the dashboard, so it gets the first port.

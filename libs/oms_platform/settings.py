@@ -36,7 +36,7 @@ class ServiceSettings(BaseSettings):
     broker_wait_seconds: float = Field(30.0, ge=0, validation_alias="OMS_BROKER_WAIT_SECONDS")
     # Defaults for Apache Kafka: a member silent for the session timeout leaves its group (the
     # heartbeat is a third of it), members get the rebalance timeout to rejoin. The embedded broker
-    # needs far smaller ones and its stack sets them (oms_platform.broker.EMBEDDED_CLIENT_ENV).
+    # needs far smaller ones and its stack sets them (oms_dev.broker.EMBEDDED_CLIENT_ENV).
     consumer_session_timeout_ms: int = Field(10_000, ge=300, validation_alias="OMS_CONSUMER_SESSION_TIMEOUT_MS")
     consumer_rebalance_timeout_ms: int = Field(60_000, ge=300, validation_alias="OMS_CONSUMER_REBALANCE_TIMEOUT_MS")
     # On: the broker drops a retried send it already has and keeps a partition's order through

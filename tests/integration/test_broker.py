@@ -10,7 +10,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from oms_platform.broker import BrokerError, BrokerUnreachable, EmbeddedBroker, free_port, wait_for_kafka
+from oms_dev.broker import EmbeddedBroker
+from oms_platform.broker import BrokerError, BrokerUnreachable, free_port, wait_for_kafka
 from oms_platform.topics import TopicSpec, ensure_topics
 from tests.support.kafka import FAST_GROUP_SETTINGS
 

@@ -1,4 +1,4 @@
-"""`make run` (python -m oms_platform.devstack) as a person runs it: a process, ports, Ctrl-C, kill -9."""
+"""`make run` (python -m oms_dev.devstack) as a person runs it: a process, ports, Ctrl-C, kill -9."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from oms_platform.broker import free_port, port_is_free
-from oms_platform.devstack import SERVICE_PORTS
+from oms_dev.devstack import SERVICE_PORTS
 from tests.support.processes import alive, descendants, http_ok, kill_all, wait_until
 
 pytestmark = pytest.mark.kafka
@@ -50,7 +50,7 @@ class DevStack:
         parent = [sys.executable, "-c", WAITING_PARENT] if under_a_parent else []
         with self.output.open("wb") as out:
             self.process = subprocess.Popen(
-                [*parent, sys.executable, "-m", "oms_platform.devstack", "--data-dir", str(tmp_path / "data"), *args],
+                [*parent, sys.executable, "-m", "oms_dev.devstack", "--data-dir", str(tmp_path / "data"), *args],
                 cwd=cwd, env=child_env, stdout=out, stderr=subprocess.STDOUT,
             )
         self.seen: set[int] = set()
@@ -177,7 +177,7 @@ def test_a_subset_of_services_runs_alone(tmp_path, stub_services):
 def test_an_unreachable_external_broker_is_one_line_and_exit_code_2(tmp_path):
     dead = f"127.0.0.1:{free_port()}"
     result = subprocess.run(
-        [sys.executable, "-m", "oms_platform.devstack", "--data-dir", str(tmp_path / "data")],
+        [sys.executable, "-m", "oms_dev.devstack", "--data-dir", str(tmp_path / "data")],
         env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": dead, "OMS_BROKER_WAIT_SECONDS": "1"},
         capture_output=True, text=True, timeout=60, cwd=REPO,
     )

@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[2]
 KILLED_RUN = '''
 import asyncio, json, os, sys, time
 from pathlib import Path
-from oms_platform.broker import EMBEDDED_CLIENT_ENV, free_port
+from oms_dev.broker import EMBEDDED_CLIENT_ENV
+from oms_platform.broker import free_port
 from tests.support.stack import ServiceProcess
 
 def test_started_then_killed(embedded_broker, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from oms_platform.broker import EMBEDDED_CLIENT_ENV
+from oms_dev.broker import EMBEDDED_CLIENT_ENV
 from oms_platform.messaging.producers import kafka_producer, start_producer
 from oms_platform.settings import ServiceSettings
 from oms_platform.topics import TopicSpec, ensure_topics

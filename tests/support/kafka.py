@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from oms_platform.broker import EmbeddedBroker, wait_for_kafka
+from oms_dev.broker import EmbeddedBroker
+from oms_platform.broker import wait_for_kafka
 from oms_platform.topics import TopicSpec, delete_topics, ensure_topics
 
 KAFKA_IMAGE = "confluentinc/cp-kafka:7.6.0"

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from oms_platform.broker import EMBEDDED_CLIENT_ENV
+from oms_dev.broker import EMBEDDED_CLIENT_ENV
 from oms_platform.service import ServiceDefinition, ServiceRuntime, create_service_app
 from oms_platform.settings import ServiceSettings
 

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oms_platform.broker import EMBEDDED_CLIENT_ENV, free_port
+from oms_dev.broker import EMBEDDED_CLIENT_ENV
+from oms_platform.broker import free_port
 from oms_platform.catalogue import load_catalogue
 from oms_platform.parent_death import spawn_dying_with_parent
 from oms_platform.topics import ensure_topics, specs_from_catalogue
