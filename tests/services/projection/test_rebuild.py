@@ -10,11 +10,14 @@ from oms.order.v1.order_pb2 import OrderStatus
 from oms_platform.broker import EmbeddedBroker
 from services.projection.adapters.view_schema import QUERY_ONLY_INDEXES
 from services.projection.adapters.view_store import open_view_store
+from services.projection.bootstrap import definition
 from services.projection.application.queries.orders import order_detail
 from services.projection.entrypoints.rebuild import rebuild
 from services.projection.settings import ProjectionSettings
 from tests.services.projection.messages import ORDER_EVENTS, new_order_id, order_placed, order_status_event
 from tests.support.messaging import TopicReader, publish, publish_raw
+from tests.support.services import running_service
+from tests.support.services import test_settings as service_settings  # not collected as a test
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -53,3 +56,21 @@ async def test_a_rebuild_applies_every_order_once_and_dead_letters_garbage_with_
     [letter] = dead_letters.records
     assert (letter.key, letter.value) == (b"garbage", b"\x00\x01 not an envelope")
     assert dict(letter.headers)["dlq-reason"].startswith(b"undecodable")
+
+
+async def test_a_rebuild_moves_the_group_of_a_projection_that_ran_before(embedded_broker: EmbeddedBroker, tmp_path):
+    """The projection's group is one of plain consumers: a group that had members (which the
+    embedded broker lets nobody commit for from outside) is joined and moved past the replay."""
+    bootstrap = embedded_broker.bootstrap_servers
+    order_id = new_order_id()
+    await publish(bootstrap, ORDER_EVENTS, order_id, order_placed(order_id), producer="order",
+                  aggregate_id=order_id, aggregate_version=1)
+    async with running_service(definition(), bootstrap=bootstrap, data_dir=tmp_path) as projection:
+        deadline = asyncio.get_running_loop().time() + 30
+        while (await projection.client.get(f"/api/orders/{order_id}")).status_code != 200:
+            assert asyncio.get_running_loop().time() < deadline, "the projection never showed the order"
+            await asyncio.sleep(0.1)
+
+    summary = await rebuild(service_settings(definition(), bootstrap=bootstrap, data_dir=tmp_path))
+
+    assert summary.group_moved and summary.outcomes == {"processed": 1}
