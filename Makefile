@@ -8,11 +8,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run demo bench bench-intake bench-rebuild test install system-deps contracts contracts-baseline lock clean test-fault
 
-$(STAMP): pyproject.toml requirements.lock
+# requirements.lock: what the services run on (the only lock a service image installs);
+# requirements-dev.lock: the same pins plus the embedded broker, the dev stack, codegen and tests.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 2; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.8
-	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) -r requirements-dev.lock
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	@touch $@
 
@@ -72,9 +74,11 @@ contracts: $(STAMP)
 contracts-baseline: $(STAMP)
 	$(PY) contracts/tools/generate.py --update-baseline
 
-## Re-resolve pinned dependencies after editing pyproject.toml.
+## Re-resolve pinned dependencies after editing pyproject.toml: the runtime lock, then the
+## development lock constrained to it (a tool never moves a runtime pin).
 lock: $(STAMP)
-	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra build --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra build --extra dev --extra test --python-version 3.11 -c requirements.lock -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
