@@ -230,7 +230,7 @@ async def test_a_handler_crash_fails_the_batch_and_the_others_are_applied_one_by
         return real(app, message, inbound)
 
     monkeypatch.setitem(TALLY_HANDLERS, "google.protobuf.Int64Value", grams)
-    monkeypatch.setattr("oms_platform.messaging.consumer.asyncio.sleep", _no_wait)
+    monkeypatch.setattr("oms_platform.messaging.batch.asyncio.sleep", _no_wait)
     producer = RecordingProducer()
     records = [
         parcel_record(0, calm, 1, Int64Value(value=1)),
