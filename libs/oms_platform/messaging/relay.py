@@ -5,58 +5,43 @@ relay reads them after its last confirmed position, publishes them keyed for ord
 the broker's acknowledgements, and only then records the new position in the same store. A relay
 killed at any point republishes from its last confirmed position; consumers drop what they have
 already processed by the envelope's aggregate id and version.
+
+What it sends was sealed when the events were recorded (`oms_platform.messaging.outbox`): the
+relay reads outbox rows and sends them. Events stored without a row (before the outbox existed)
+are translated here, by the same functions, into the same bytes.
 """
 
 from __future__ import annotations
 
 import asyncio
-import uuid
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any, Protocol, TypeVar
 
 from aiokafka.errors import KafkaError
 from eventsourcing.persistence import Notification, Tracking
-from google.protobuf.message import Message
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from oms_platform.logging import get_logger
-from oms_platform.messaging.envelope import seal
+from oms_platform.messaging.outbox import (  # noqa: F401 - Publication is imported from here by the services
+    EVENT_ID_NAMESPACE,
+    Outbox,
+    Outgoing,
+    Publication,
+    PublicationMap,
+    decode_messages,
+)
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import RELAY_TRACKING_NAME, ServiceApplication
 from oms_platform.topics import TopicError
-
-# Stable event ids: republishing the same stored event yields the same id.
-EVENT_ID_NAMESPACE = uuid.UUID("6f1c8d3e-2b7a-4c59-9e0f-0d5a3c1b7e42")
 
 log = get_logger(__name__)
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Publication:
-    """One message a domain event becomes on one topic."""
-
-    topic: str
-    key: str
-    message: Message
-
-
-PublicationMap = Callable[[Any], Iterable[Publication]]
-
-
 class Producer(Protocol):
     async def send(self, topic: str, value: bytes, key: bytes, headers: list[tuple[str, bytes]]) -> Any: ...
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    topic: str
-    key: bytes
-    value: bytes
-    headers: list[tuple[str, bytes]]
 
 
 class OutboxRelay:
@@ -72,7 +57,8 @@ class OutboxRelay:
         idle_seconds: float = 0.05,
     ):
         self._app = app
-        self._publications = publications
+        self._outbox = Outbox(publications, producer_name)
+        app.publish_with(self._outbox)  # what is recorded from now on comes with its messages
         self._producer = producer
         self._producer_name = producer_name
         self._metrics = metrics
@@ -101,22 +87,34 @@ class OutboxRelay:
             unsubscribe()
 
     async def publish_pending(self) -> int:
-        """Publish one batch after the confirmed position; returns how many notifications it moved."""
-        position, notifications = await asyncio.to_thread(self._pending)
-        if not notifications:
+        """Publish one batch after the confirmed position; returns how many stored events it moved."""
+        batch = await asyncio.to_thread(lambda: self.read(self._app.tracked_position(RELAY_TRACKING_NAME)))
+        if not batch.events:
             return 0
-        await self._publish(notifications)
-        newest = notifications[-1].id
+        await self._publish(batch.messages)
         await asyncio.to_thread(
-            self._app.recorder.insert_tracking, Tracking(RELAY_TRACKING_NAME, newest)
+            self._app.recorder.insert_tracking, Tracking(RELAY_TRACKING_NAME, batch.newest)
         )
         if self._metrics:
-            self._metrics.relay_position.set(newest)
-        return len(notifications)
+            self._metrics.relay_position.set(batch.newest)
+        return batch.events
 
-    def _pending(self) -> tuple[int, Sequence[Notification]]:
-        position = self._app.tracked_position(RELAY_TRACKING_NAME)
-        return position, self._app.notifications_after(position, self._batch_size)
+    def read(self, position: int, stop: int | None = None) -> OutboxBatch:
+        """The messages of the stored events after `position` (up to `stop`), at most a batch."""
+        rows = self._app.outbox_after(position, self._batch_size, stop)
+        if not rows:
+            return OutboxBatch(0, position, [])
+        unsealed = self._stored_without_outbox([p for p, row in rows if row is None])
+        messages = [m for p, row in rows
+                    for m in (decode_messages(row) if row is not None else self._translate(unsealed[p]))]
+        return OutboxBatch(len(rows), rows[-1][0], messages)
+
+    def _stored_without_outbox(self, positions: Sequence[int]) -> dict[int, Notification]:
+        if not positions:
+            return {}
+        found = self._app.recorder.select_notifications(start=positions[0], stop=positions[-1],
+                                                        limit=positions[-1] - positions[0] + 1)
+        return {n.id: n for n in found}
 
     async def republish(
         self, *, start: int = 0, stop: int | None = None, progress: Callable[[int], None] | None = None,
@@ -132,23 +130,21 @@ class OutboxRelay:
         stop = stop if stop is not None else await asyncio.to_thread(self._app.position)
         position, total = start, 0
         while position < stop:
-            batch = await asyncio.to_thread(self._app.notifications_after, position, self._batch_size)
-            batch = [n for n in batch if n.id <= stop]
-            if not batch:
+            batch = await asyncio.to_thread(self.read, position, stop)
+            if not batch.events:
                 break
             try:
-                await patiently(lambda batch=batch: self._publish(batch), give_up_after=give_up_after,
-                                what=f"publishing positions {batch[0].id}..{batch[-1].id}")
+                await patiently(lambda batch=batch: self._publish(batch.messages), give_up_after=give_up_after,
+                                what=f"publishing positions {position + 1}..{batch.newest}")
             except BROKER_ERRORS as error:
                 raise RepublishIncomplete(total, position, error) from error
-            position = batch[-1].id
-            total += len(batch)
+            position = batch.newest
+            total += batch.events
             if progress:
-                progress(len(batch))
+                progress(batch.events)
         return total
 
-    async def _publish(self, notifications: Sequence[Notification]) -> None:
-        outgoing = [message for n in notifications for message in self._translate(n)]
+    async def _publish(self, outgoing: Sequence[Outgoing]) -> None:
         acknowledgements = [
             await self._producer.send(m.topic, value=m.value, key=m.key, headers=m.headers)
             for m in outgoing
@@ -160,42 +156,19 @@ class OutboxRelay:
                 self._metrics.messages_published_total.labels(topic=m.topic).inc()
 
     def _translate(self, notification: Notification) -> list[Outgoing]:
+        """An event stored without its messages: sealed now, as it would have been when recorded."""
         event = self._app.mapper.to_domain_event(notification)
-        publications = list(self._publications(event))
-        topics = [p.topic for p in publications]
-        if len(set(topics)) != len(topics):
-            # Consumers deduplicate by (producer, topic, aggregate, version): two messages of one
-            # event on one topic would make the second look like a duplicate and be dropped.
-            raise ValueError(f"{type(event).__name__} maps to one topic twice: {topics}")
         meta = self._app.message_meta(notification)
-        return [self._outgoing(notification, event, meta, p) for p in publications]
+        sealed = self._outbox.seal(event, notification.originator_id, notification.originator_version,
+                                   meta.correlation_id if meta else "", meta.causation_id if meta else "")
+        return [s.at(notification.id) for s in sealed]
 
-    def _outgoing(self, notification: Notification, event: Any, meta: Any, publication: Publication) -> Outgoing:
-        event_id = str(
-            uuid.uuid5(
-                EVENT_ID_NAMESPACE,
-                f"{self._producer_name}/{notification.originator_id}/"
-                f"{notification.originator_version}/{publication.topic}",
-            )
-        )
-        envelope = seal(
-            publication.message,
-            event_id=event_id,
-            producer=self._producer_name,
-            occurred_at=_occurred_at(event),
-            aggregate_id=str(notification.originator_id),
-            aggregate_version=notification.originator_version,
-            store_position=notification.id,
-            correlation_id=meta.correlation_id if meta else "",
-            causation_id=meta.causation_id if meta else "",
-        )
-        headers = [
-            ("oms-type", envelope.type.encode()),
-            ("oms-event-id", event_id.encode()),
-            ("oms-producer", self._producer_name.encode()),
-            ("oms-correlation-id", envelope.correlation_id.encode()),
-        ]
-        return Outgoing(publication.topic, publication.key.encode(), envelope.SerializeToString(), headers)
+
+@dataclass(frozen=True)
+class OutboxBatch:
+    events: int  # stored events read
+    newest: int  # position of the last of them
+    messages: list[Outgoing]
 
 
 class RepublishIncomplete(Exception):
@@ -236,10 +209,3 @@ async def _first_of(*events: asyncio.Event, timeout: float) -> None:
     finally:
         for waiter in waiters:
             waiter.cancel()
-
-
-def _occurred_at(event: Any) -> datetime:
-    timestamp = getattr(event, "timestamp", None)
-    if isinstance(timestamp, datetime):
-        return timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc)

@@ -38,6 +38,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import strtobool
 
+from oms_platform.messaging.outbox import Outbox
 from oms_platform.store.repository import UnitAwareRepository, has_unrecorded_changes
 from oms_platform.store.transcoder import StampingTranscoder
 
@@ -55,6 +56,8 @@ class UnitOfWork:
     """What a batch changed and has not written yet."""
 
     stored_events: list[StoredEvent] = field(default_factory=list)
+    # The messages sealed for each stored event (None: no outbox), written in the same transaction.
+    outbox: list[Any] = field(default_factory=list)
     processing: list[ProcessingEvent] = field(default_factory=list)
     aggregates: dict[Any, Any] = field(default_factory=dict)
     # Every aggregate handed to the unit's handlers: out of the shared cache until the unit ends.
@@ -66,8 +69,9 @@ class UnitOfWork:
     parked: list[Any] = field(default_factory=list)
     released: list[Any] = field(default_factory=list)
 
-    def add(self, processing: ProcessingEvent, stored: Sequence[StoredEvent]) -> None:
+    def add(self, processing: ProcessingEvent, stored: Sequence[StoredEvent], sealed: Sequence[Any] | None) -> None:
         self.stored_events.extend(stored)
+        self.outbox.extend(sealed if sealed is not None else [None] * len(stored))
         self.parked.extend(processing.saved_kwargs.get("parked", ()))
         self.released.extend(processing.saved_kwargs.get("released", ()))
         self.processing.append(processing)
@@ -93,6 +97,7 @@ class ServiceApplication(Application):
         self._units = threading.local()
         self._unit_lock = threading.Lock()
         self._recorded_listeners: list[Callable[[], None]] = []
+        self._outbox: Outbox | None = None
         # Set by the runtime to its store-write histogram.
         self.observe_write_seconds: Callable[[float], None] = lambda seconds: None
         super().__init__(env)
@@ -128,9 +133,10 @@ class ServiceApplication(Application):
         """
         processing = ProcessingEvent(tracking=tracking)
         processing.collect_events(*aggregates, **_parking_changes(parked, released))
+        sealed = self._seal(processing)
         unit = self._current_unit()
         if unit is not None:
-            unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events])
+            unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events], sealed)
             return
         started = time.perf_counter()
         recordings = self._record(processing)  # puts the aggregates in the cache when written
@@ -147,6 +153,7 @@ class ServiceApplication(Application):
         """
         processing = ProcessingEvent()
         processing.collect_events(*aggregates)
+        self._seal(processing)
         started = time.perf_counter()
         unit = self._current_unit()
         try:
@@ -192,7 +199,7 @@ class ServiceApplication(Application):
     def _write(self, unit: UnitOfWork) -> None:
         started = time.perf_counter()
         try:
-            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(),
+            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(), outbox=unit.outbox,
                                         **_parking_changes(unit.parked, unit.released))
         except Exception:
             self._forget([*unit.loaded, *unit.aggregates])
@@ -208,6 +215,24 @@ class ServiceApplication(Application):
         except Exception:
             self._forget(processing_event.aggregates)
             raise
+
+    def publish_with(self, outbox: Outbox) -> None:
+        """From now on, seal each recorded event's messages and write them with it (the relay
+        sets this up; events recorded without it are translated by the relay when it sends)."""
+        self._outbox = outbox
+
+    def _seal(self, processing: ProcessingEvent) -> list[Any] | None:
+        """The messages of the events being recorded, sealed now: now is when the work that
+        records them is current (its correlation ids go into the envelopes)."""
+        if self._outbox is None or not processing.events:
+            return None
+        sealed = self._outbox.seal_recorded(processing.events)
+        processing.saved_kwargs["outbox"] = sealed  # for writes outside units: see recorders.py
+        return sealed
+
+    def outbox_after(self, position: int, limit: int, stop: int | None = None) -> list[tuple[int, bytes | None]]:
+        """(position, outbox row or None) of the stored events after `position`, up to `stop`."""
+        return self.recorder.outbox.after(position, limit, stop)  # type: ignore[attr-defined]
 
     def _share(self, unit: UnitOfWork) -> None:
         """Put back into the cache what the unit wrote and what it only read, unless a handler

@@ -9,7 +9,9 @@ batch's events and every upstream position it processed in ONE transaction, or n
 Both hook the library's `_insert_events(cursor, ...)`, which runs inside the transaction that
 inserts the events (pinned eventsourcing 9.5.6; tests on both backends guard the hook). The same
 hook writes and releases parked messages (`parked=[...]`, `released=[...]`, see
-`oms_platform.messaging.parked_table`) in that transaction.
+`oms_platform.messaging.parked_table`) in that transaction, and the events' outbox rows
+(`outbox=[...]`, one entry per stored event, see `oms_platform.store.outbox_table`) once the
+events have their notification ids.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from eventsourcing.sqlite import SQLiteProcessRecorder
 from psycopg.sql import SQL, Identifier
 
 from oms_platform.messaging.parked_table import PostgresParkingTable, SQLiteParkingTable
+from oms_platform.store.outbox_table import PostgresOutboxTable, SQLiteOutboxTable
 
 # SQLite allows 32766 host parameters per statement; stay far below.
 _SQLITE_NAMES_PER_QUERY = 900
@@ -36,12 +39,14 @@ class BatchingSQLiteProcessRecorder(SQLiteProcessRecorder):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.parking = SQLiteParkingTable(self.datastore)
+        self.outbox = SQLiteOutboxTable(self.datastore, self.events_table_name)
 
     def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), *SQLiteParkingTable.CREATE]
+        return [*super().construct_create_table_statements(), *SQLiteParkingTable.CREATE, *SQLiteOutboxTable.CREATE]
 
     def _insert_events(self, c: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         returning = super()._insert_events(c, stored_events, **kwargs)
+        self.outbox.write(c, returning, kwargs.get("outbox"))
         for tracking in _trackings(kwargs):
             self._insert_tracking(c, tracking)
         self.parking.write(c, kwargs.get("parked") or (), kwargs.get("released") or ())
@@ -67,7 +72,8 @@ class BatchingPostgresProcessRecorder(PostgresProcessRecorder):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.parking = PostgresParkingTable(self.datastore)
-        self.sql_create_statements.extend(self.parking.create_statements())
+        self.outbox = PostgresOutboxTable(self.datastore, self.events_table_name)
+        self.sql_create_statements.extend([*self.parking.create_statements(), *self.outbox.create_statements()])
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         # Positions first, as the library does for one: a taken position fails the batch before
@@ -76,6 +82,13 @@ class BatchingPostgresProcessRecorder(PostgresProcessRecorder):
             self._insert_tracking(curs, tracking=tracking)
         self.parking.write(curs, kwargs.get("parked") or (), kwargs.get("released") or ())
         super()._insert_events(curs, stored_events, **kwargs)
+
+    def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[StoredEvent],
+                                       **kwargs: Any) -> Sequence[int] | None:
+        # The first moment the events' notification ids are known, still inside the transaction.
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        self.outbox.write(curs, positions, kwargs.get("outbox"))
+        return positions
 
     def max_tracking_ids(self, names: Sequence[str]) -> dict[str, int]:
         """The recorded position of each name that has one, in one query."""
