@@ -4,11 +4,12 @@ them (the projector is its step), the query API, the command relay and the dashb
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
+from oms_platform.http import ReadinessCheck
 from oms_platform.service import ServiceDefinition, ServiceRuntime
 from services.projection.adapters.rebuild_marker import unfinished_rebuild
 from services.projection.adapters.service_commands import ServiceCommands
@@ -32,7 +33,22 @@ def definition() -> ServiceDefinition:
         # start after the runtime's producer and topics are up, and stop before they go.
         routers=(APIRouter(lifespan=projection_lifespan), query_api.router, command_api.router, dashboard.router),
         consumer_step=views_step,
+        readiness_checks=_views_ready,
     )
+
+
+def _views_ready(runtime: ServiceRuntime) -> Mapping[str, ReadinessCheck]:
+    """Not ready while the views are not open or a rebuild left them incomplete."""
+
+    async def views() -> None:
+        assert runtime.http is not None
+        completeness = getattr(runtime.http.state, "views_completeness", None)
+        if completeness is None:
+            raise RuntimeError("the views are not open yet")
+        if completeness.problem:
+            raise RuntimeError(completeness.problem)
+
+    return {"views": views}
 
 
 @asynccontextmanager
@@ -41,7 +57,7 @@ async def projection_lifespan(http: FastAPI) -> AsyncIterator[None]:
     settings: ProjectionSettings = runtime.settings  # type: ignore[assignment]
     views = await asyncio.to_thread(open_view_store, settings)
     http.state.views = views
-    completeness = http.state.views_completeness = ViewsCompleteness(runtime.tasks)
+    completeness = http.state.views_completeness = ViewsCompleteness()
     marker = await asyncio.to_thread(unfinished_rebuild, views)
     if marker is not None:  # said before the first request is served, not once the consumer starts
         completeness.unfinished(marker)

@@ -9,8 +9,6 @@ had been before the rebuild, past every record the rebuild had emptied out.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
-
 from oms_platform.logging import get_logger
 from services.projection.adapters.rebuild_marker import UnfinishedRebuild, rebuild_running, unfinished_rebuild
 from services.projection.adapters.view_store import RebuildRunning, ViewStore
@@ -24,33 +22,20 @@ CHECK_SECONDS = 1.0
 
 
 class ViewsCompleteness:
-    """Whether the views may be served, and why not, where readiness and the query API see it.
+    """Whether the views may be served, and why not: the service's `views` readiness check and
+    the query API both look at `problem` (None once the views are complete)."""
 
-    Readiness reads it through the runtime's task table: the platform's readiness check fails
-    while a task there has ended, so an incomplete view store is entered as a finished task named
-    after the problem (the runtime offers services no readiness check of their own).
-    """
-
-    def __init__(self, runtime_tasks: dict[str, Any]):
-        self._tasks = runtime_tasks
+    def __init__(self) -> None:
         self.problem: str | None = None
-        self._entry: str | None = None
 
-    def incomplete(self, problem: str, readiness_entry: str) -> None:
-        self.complete()
-        self.problem, self._entry = problem, readiness_entry
-        finished = asyncio.get_running_loop().create_future()
-        finished.set_result(None)
-        self._tasks[readiness_entry] = finished
+    def incomplete(self, problem: str) -> None:
+        self.problem = problem
 
     def complete(self) -> None:
-        if self._entry is not None:
-            self._tasks.pop(self._entry, None)
-        self.problem = self._entry = None
+        self.problem = None
 
     def unfinished(self, marker: UnfinishedRebuild) -> None:
-        self.incomplete(f"The views are incomplete: {marker.describe()} has not finished",
-                        "views (rebuild not finished)")
+        self.incomplete(f"The views are incomplete: {marker.describe()} has not finished")
 
 
 async def complete_views(settings: ProjectionSettings, views: ViewStore, completeness: ViewsCompleteness,
@@ -64,8 +49,7 @@ async def complete_views(settings: ProjectionSettings, views: ViewStore, complet
                 completeness.complete()
                 return True
             if await asyncio.to_thread(rebuild_running, views):
-                completeness.incomplete(f"The views are incomplete: {marker.describe()} is still running",
-                                        "views (rebuild running)")
+                completeness.incomplete(f"The views are incomplete: {marker.describe()} is still running")
             else:
                 await _redo(settings, marker, completeness)
                 continue
@@ -80,7 +64,7 @@ async def complete_views(settings: ProjectionSettings, views: ViewStore, complet
 
 async def _redo(settings: ProjectionSettings, marker: UnfinishedRebuild, completeness: ViewsCompleteness) -> None:
     completeness.incomplete(f"The views are incomplete: {marker.describe()} was interrupted;"
-                            " the projection is redoing it", "views (interrupted rebuild being redone)")
+                            " the projection is redoing it")
     log.warning("views left incomplete by an interrupted rebuild; redoing it",
                 started_at=marker.started_at, started_by=marker.started_by)
     summary = await rebuild(settings, workers=1, started_by=REDONE_BY)

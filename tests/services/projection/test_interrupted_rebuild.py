@@ -151,7 +151,9 @@ async def test_a_projection_started_on_half_rebuilt_views_is_not_ready_and_redoe
                                    data_dir=settings.data_dir, database_url=settings.database_url) as service:
             readiness = await service.client.get("/health/ready")
             orders = await service.client.get("/api/orders")
-            assert readiness.status_code == 503 and "rebuild" in readiness.json()["checks"]["tasks"]
+            checks = readiness.json()["checks"]
+            assert readiness.status_code == 503 and checks["tasks"] == "ok", checks
+            assert checks["views"].startswith("RuntimeError: The views are incomplete: the rebuild started at"), checks
             assert orders.status_code == 503 and orders.json()["type"].endswith("views-incomplete")
             assert "The views are incomplete: the rebuild started at" in orders.json()["detail"]
 
