@@ -16,6 +16,8 @@ from oms.common.v1 import payment_pb2
 from oms_demo.channels import CHANNELS, Product, placed, spoil
 from oms_demo.log import say
 from oms_demo.webshop import check_out, checkout_form
+from oms_platform.messaging.producers import start_producer
+from oms_platform.settings import ServiceSettings
 
 INTAKE_TOPIC = "oms.intake.channel-orders.v1"
 DUPLICATE_SHARE, SPOILED_SHARE = 0.10, 0.08
@@ -34,8 +36,7 @@ async def place_orders(bootstrap: str, products: list[Product], *, count: int, r
                        stopping: asyncio.Event, rng: random.Random,
                        http: httpx.AsyncClient | None = None, ingest_url: str = "") -> None:
     """Orders from three marketplace/shop adapters over Kafka and the own web shop over HTTP."""
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=5)
-    await producer.start()
+    producer = await start_producer(ServiceSettings(kafka_bootstrap_servers=bootstrap), "demo-traffic", linger_ms=5)
     unpaid: list[channel_order_pb2.ChannelOrder] = []
     try:
         for number in range(1, count + 1):

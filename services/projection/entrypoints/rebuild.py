@@ -26,13 +26,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError
 
 from oms_platform.catalogue import load_catalogue
 from oms_platform.logging import get_logger
 from oms_platform.messaging.batch import BatchConsumer
 from oms_platform.messaging.dead_letters import DeadLetterPublisher, dead_letter_topic
+from oms_platform.messaging.producers import start_producer
 from oms_platform.operations.offsets import GroupBusy, commit_group_offsets
 from services.projection.adapters.rebuild_marker import mark_rebuild_finished, mark_rebuild_started
 from services.projection.adapters.view_schema import (
@@ -171,22 +172,23 @@ async def _replay_share(settings: ProjectionSettings, ends: dict[TopicPartition,
     reader = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False,
                               max_poll_records=settings.rebuild_batch_records,
                               max_partition_fetch_bytes=8 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024)
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_idempotence=False)
-    await reader.start()
-    await producer.start()
     try:
-        # The reader is no group member: the replay's own loop below fetches and ends it, the
-        # consumer only applies what it is handed.
-        consumer = BatchConsumer(
-            reader, Projector(views, {t.name: frozenset(t.message_types) for t in topics}),
-            dead_letters=DeadLetterPublisher(producer, consumer_name=f"{settings.service_name}-rebuild",
-                                             topic_for=lambda name: dead_letter_topic(name)))
-        reader.assign(list(ends))
-        await reader.seek_to_beginning(*ends)
-        return await _replay(reader, consumer, ends, progress)
+        await reader.start()
+        producer = await start_producer(settings, "projection-rebuild")
+        try:
+            # The reader is no group member: the replay's own loop below fetches and ends it, the
+            # consumer only applies what it is handed.
+            consumer = BatchConsumer(
+                reader, Projector(views, {t.name: frozenset(t.message_types) for t in topics}),
+                dead_letters=DeadLetterPublisher(producer, consumer_name=f"{settings.service_name}-rebuild",
+                                                 topic_for=lambda name: dead_letter_topic(name)))
+            reader.assign(list(ends))
+            await reader.seek_to_beginning(*ends)
+            return await _replay(reader, consumer, ends, progress)
+        finally:
+            await producer.stop()
     finally:
         await reader.stop()
-        await producer.stop()
         views.close()
 
 
