@@ -40,6 +40,7 @@ from eventsourcing.utils import strtobool
 
 from oms_platform.messaging.outbox import Outbox
 from oms_platform.store.repository import UnitAwareRepository, has_unrecorded_changes
+from oms_platform.store.snapshots import take_due_snapshots
 from oms_platform.store.transcoder import StampingTranscoder
 
 RELAY_TRACKING_NAME = "__relay__"
@@ -205,8 +206,7 @@ class ServiceApplication(Application):
             self._forget([*unit.loaded, *unit.aggregates])
             raise
         self.observe_write_seconds(time.perf_counter() - started)
-        for processing in unit.processing:
-            self._take_snapshots(processing)
+        take_due_snapshots(self, [e for p in unit.processing for e in p.events], unit.aggregates)
         self._notify([])
 
     def _record(self, processing_event: ProcessingEvent) -> list[Any]:
@@ -215,6 +215,9 @@ class ServiceApplication(Application):
         except Exception:
             self._forget(processing_event.aggregates)
             raise
+
+    def _take_snapshots(self, processing_event: ProcessingEvent) -> None:
+        take_due_snapshots(self, processing_event.events, processing_event.aggregates)
 
     def publish_with(self, outbox: Outbox) -> None:
         """From now on, seal each recorded event's messages and write them with it (the relay

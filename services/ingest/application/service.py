@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
@@ -51,6 +51,9 @@ class IngestApplication(ServiceApplication):
     # when it stops, and concurrent intakes meet in the store once per block, not per order.
     ORDER_NUMBER_BLOCK = "ORDER_NUMBER_BLOCK"
     DEFAULT_ORDER_NUMBER_BLOCK = 100
+    # The day's sequence gains an event per block (and, in stores written before blocks, one per
+    # order): loaded after a restart, it replays at most this many events after its snapshot.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {OrderNumberSequence: 50}
 
     def __init__(self, env: Any = None) -> None:
         super().__init__(env)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from eventsourcing.application import AggregateNotFoundError
 from oms_platform.store import ServiceApplication
@@ -10,6 +10,7 @@ from oms_platform.store import ServiceApplication
 from services.inventory.application.commands import ReservationRequest
 from oms_platform.store.conflicts import retry_on_conflict
 from services.inventory.application.stock_changes import StockChanges
+from services.inventory.domain.availability import SkuAvailability
 from services.inventory.domain.catalogue import Catalogue, Listing, Product
 from services.inventory.domain.errors import (
     InvalidStockRequest,
@@ -39,6 +40,11 @@ CatalogueOutcome = Literal["created", "changed", "unchanged"]
 
 class InventoryApplication(ServiceApplication):
     """The inventory service's event-sourced store and its commands."""
+
+    # Stock per SKU and warehouse, its availability and the catalogue's SKU list change with every
+    # order for as long as the business runs: loaded after a restart or a cache eviction, each
+    # replays at most this many events after its latest snapshot.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {StockItem: 100, SkuAvailability: 100, Catalogue: 100}
 
     # --- catalogue ---------------------------------------------------------------------------
 
