@@ -10,20 +10,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
-
-# Moved to the development-only package oms_dev.broker; these names still resolve here, lazily,
-# until the tests that import them from here (tests/fault, tests/e2e, tests/bench,
-# tests/services/projection, tests/platform/test_republish.py) import them from oms_dev.
-_MOVED_TO_OMS_DEV = frozenset({"EmbeddedBroker", "EMBEDDED_CLIENT_ENV", "tansu_binary"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED_TO_OMS_DEV:
-        from oms_dev import broker
-
-        return getattr(broker, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BrokerError(RuntimeError):

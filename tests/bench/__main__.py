@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from tests.bench.load import LoadResult, run_load
 from tests.bench.processes import ProcessSample, sample_processes
 from tests.support.stack import running_stack
@@ -40,8 +40,8 @@ def main(
     timeout: Annotated[float, typer.Option(help="Give up after this many seconds.")] = 1800,
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
-    with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir,
-                                                                 database_url=postgres) as stack:
+    with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
+          running_stack(broker.bootstrap_servers, data_dir, database_url=postgres) as stack):
         pids = {name: service.process.pid for name, service in stack.services.items()}
         before = sample_processes(pids)
         result = asyncio.run(run_load(stack, orders=orders, rate=rate, sample_every=sample_every, timeout=timeout))

@@ -28,7 +28,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from tests.bench.__main__ import _percentile
 from tests.bench.processes import sample_processes
 from oms.common.v1.money_pb2 import Money
@@ -60,8 +60,8 @@ def main(
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
     services = ("ingest",) if ingest_only else ALL_SERVICES
-    with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir,
-                                                                 services=services, database_url=postgres) as stack:
+    with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
+          running_stack(broker.bootstrap_servers, data_dir, services=services, database_url=postgres) as stack):
         pids = {name: service.process.pid for name, service in stack.services.items()}
         result, cpu = asyncio.run(_measure(stack, pids, orders=orders, clients=clients, rate=rate))
     report = _report(result, cpu, orders=orders, clients=clients, rate=rate,

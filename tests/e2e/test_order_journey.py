@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_dev.broker import EmbeddedBroker
 from oms_platform.catalogue import load_catalogue
 from tests.support.messaging import TopicReader
 from tests.support.stack import running_stack
@@ -23,10 +24,9 @@ CHECKPOINTS = ["ORDER_CONFIRMED", "PAYMENT_COMPLETED", "REVIEW_PASSED", "PICKING
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    from oms_platform.broker import EmbeddedBroker
-
     data_dir = tmp_path_factory.mktemp("e2e")
-    with EmbeddedBroker(log_dir=data_dir) as broker, running_stack(broker.bootstrap_servers, data_dir) as stack:
+    with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
+          running_stack(broker.bootstrap_servers, data_dir) as stack):
         yield stack
 
 

@@ -14,7 +14,7 @@ import uuid
 import httpx
 import pytest
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from tests.e2e.journey import channel_order, eventually, find_order, place, stock_catalogue
 from tests.support.stack import running_stack
 
@@ -25,7 +25,7 @@ PUBLISHING_SERVICES = ("ingest", "order", "inventory", "fulfillment", "tracking"
 
 @pytest.fixture
 def broker(tmp_path):
-    with EmbeddedBroker(log_dir=tmp_path) as broker:
+    with EmbeddedBroker(log_dir=tmp_path, die_with_parent=True) as broker:
         yield broker
 
 

@@ -12,7 +12,7 @@ import uuid
 import httpx
 import pytest
 
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from tests.e2e.journey import channel_order, eventually, place, stock_catalogue
 from tests.support.stack import ALL_SERVICES, running_stack
 
@@ -32,7 +32,8 @@ async def steady_stream(bootstrap: str, ids: list[str], sku: str, every: float, 
 
 @pytest.fixture
 def stack(tmp_path):
-    with EmbeddedBroker(log_dir=tmp_path) as broker, running_stack(broker.bootstrap_servers, tmp_path) as stack:
+    with (EmbeddedBroker(log_dir=tmp_path, die_with_parent=True) as broker,
+          running_stack(broker.bootstrap_servers, tmp_path) as stack):
         yield stack
 
 

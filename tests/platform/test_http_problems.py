@@ -15,7 +15,7 @@ import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
 
-from oms_platform.devstack import SERVICE_PORTS
+from oms_dev.devstack import SERVICE_PORTS
 from oms_platform.http import PROBLEM_MEDIA_TYPE, create_http_app, problem_type
 from oms_platform.http.problems import SHELL_PROBLEMS
 from oms_platform.metrics import ServiceMetrics

@@ -16,7 +16,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from oms.envelope.v1.envelope_pb2 import Envelope
-from oms_platform.broker import EmbeddedBroker, free_port
+from oms_dev.broker import EmbeddedBroker
+from oms_platform.broker import free_port
 from services.inventory.bootstrap import definition as inventory_definition
 from tests.support.services import running_service
 
@@ -27,7 +28,7 @@ TOPIC = "oms.inventory.events.v1"
 
 @pytest.fixture
 def broker(tmp_path):
-    broker = EmbeddedBroker(free_port(), log_dir=tmp_path / "tansu")
+    broker = EmbeddedBroker(free_port(), log_dir=tmp_path / "tansu", die_with_parent=True)
     yield broker
     broker.stop()
 

@@ -20,7 +20,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from oms.order.v1.order_pb2 import OrderStatus
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from services.projection.adapters.rebuild_marker import unfinished_rebuild
 from services.projection.adapters.view_store import ViewStore, open_view_store
 from services.projection.bootstrap import definition

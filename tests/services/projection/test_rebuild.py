@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from oms.order.v1.order_pb2 import OrderStatus
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from services.projection.adapters.view_schema import QUERY_ONLY_INDEXES
 from services.projection.adapters.view_store import open_view_store
 from services.projection.bootstrap import definition

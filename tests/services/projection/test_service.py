@@ -11,7 +11,7 @@ import pytest
 
 from oms.order.v1.order_pb2 import OrderStatus
 from oms.tracking.v1.tracking_pb2 import Checkpoint
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from services.projection.bootstrap import definition
 from tests.services.projection.messages import (
     FULFILLMENT_EVENTS,

@@ -16,7 +16,7 @@ from oms.inventory.v1 import reservation_events_pb2 as reservations
 from oms.intake.v1 import intake_events_pb2 as intake
 from oms.intake.v1.intake_pb2 import ChannelOrderRef, NormalisedOrder
 from oms.order.v1.order_pb2 import OrderStatus
-from oms_platform.broker import EmbeddedBroker
+from oms_dev.broker import EmbeddedBroker
 from oms_platform.messaging.envelope import seal
 from services.projection.adapters.view_schema import SERIAL
 from services.projection.adapters.view_store import PostgresViewStore, SqliteViewStore, open_view_store
