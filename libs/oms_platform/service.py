@@ -55,9 +55,6 @@ class ServiceDefinition:
     publications: PublicationMap = field(default=lambda event: ())
     handlers: Mapping[Any, Handler] = field(default_factory=dict)  # message class -> handler
     routers: Sequence[APIRouter] = ()
-    # False for a service that consumes its topics by other means (the projection's faust
-    # stream); the runtime then starts no tracked consumer of its own.
-    platform_consumer: bool = True
     # How the consumer applies a fetched batch when not by recording the handlers' aggregates
     # (the projection writes its views). Awaited before the consumer joins its group, so that
     # the service can make its store ready first; None then means the service is stopping.
@@ -128,7 +125,7 @@ async def _kafka_lifespan(runtime: ServiceRuntime) -> AsyncIterator[None]:
     runtime.tasks["relay"] = asyncio.create_task(_supervised(runtime, "relay", _run_relay))
     # A service listed as a consumer of a topic always consumes it, handlers or not, so that
     # whatever arrives there is at least checked against the contract and never silently lost.
-    if runtime.definition.platform_consumer and runtime.catalogue.consumed_by(runtime.definition.name):
+    if runtime.catalogue.consumed_by(runtime.definition.name):
         runtime.tasks["consumer"] = asyncio.create_task(_supervised(runtime, "consumer", _run_consumer))
     try:
         yield
