@@ -259,6 +259,15 @@ def test_dockerfile_installs_dependencies_before_anything_service_specific():
     assert any("--from=builder" in step for step in steps[:first_service_arg])
 
 
+def test_dockerfile_installs_wheels_only_and_has_no_compiler():
+    # Every locked package has cp311 wheels for linux amd64 and arm64: a package added without
+    # one must fail the build by name, not pull a toolchain into the builder.
+    runs = [args for stage in dockerfile_stages() for kw, args in stage if kw == "RUN"]
+    lock_installs = [args for args in runs if "-r /tmp/requirements.lock" in args]
+    assert lock_installs and all("--only-binary=:all:" in args for args in lock_installs)
+    assert not [args for args in runs if re.search(r"build-essential|\bgcc\b|\bg\+\+|\bclang\b", args)]
+
+
 def test_dockerfile_base_image_is_pinned():
     preamble = dict(arg.split("=", 1) for kw, arg in dockerfile_stages()[0] if kw == "ARG" and "=" in arg)
     for stage in dockerfile_stages()[1:]:
