@@ -107,17 +107,27 @@ def test_an_event_mapped_twice_to_one_topic_is_refused_when_recorded_not_when_se
 
 
 @pytest.mark.kafka
-async def test_the_relay_sends_the_sealed_bytes(desk, kafka_bootstrap):
+async def test_the_relay_sends_the_sealed_bytes_in_batches_to_the_partitions_send_would_choose(
+        desk, kafka_bootstrap):
     topic = await new_topic(kafka_bootstrap, "outbox")
     kafka = producer(kafka_bootstrap)
     await kafka.start()
     try:
         relay = OutboxRelay(desk, parcel_publications(topic), kafka, producer_name="desk")
-        parcel_id = desk.register("sent")
-        desk.weigh(parcel_id, 7)
-        assert await relay.publish_pending() == 2
+        parcels = [desk.register(f"sent-{i}") for i in range(12)]
+        for parcel_id in parcels:
+            desk.weigh(parcel_id, 7)
+        assert await relay.publish_pending() == 24
+        # where aiokafka's own `send` puts each key (a control message per key, not read below)
+        control = await new_topic(kafka_bootstrap, "control")
+        chosen = {str(p).encode(): (await (await kafka.send(control, b"", key=str(p).encode()))).partition
+                  for p in parcels}
     finally:
         await kafka.stop()
-    records = await read_all(kafka_bootstrap, topic, expect=2)
-    assert [r.value for r in records] == [m.value for m in translated(relay, desk)]
-    assert [r.key for r in records] == [str(parcel_id).encode()] * 2
+    records = await read_all(kafka_bootstrap, topic, expect=24)
+    assert sorted(r.value for r in records) == sorted(m.value for m in translated(relay, desk))
+    assert {(r.key, r.partition) for r in records} == set(chosen.items())
+    assert len({r.partition for r in records}) > 1
+    for parcel_id in parcels:
+        versions = [Envelope.FromString(r.value).aggregate_version for r in records if r.key == str(parcel_id).encode()]
+        assert versions == [1, 2]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from aiokafka.errors import KafkaError
+from aiokafka.partitioner import DefaultPartitioner
 from eventsourcing.persistence import Notification, Tracking
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
@@ -41,7 +42,13 @@ T = TypeVar("T")
 
 
 class Producer(Protocol):
-    async def send(self, topic: str, value: bytes, key: bytes, headers: list[tuple[str, bytes]]) -> Any: ...
+    """The batch API of aiokafka's producer: a message costs 2-3 µs there against 16-25 in `send`."""
+
+    def create_batch(self) -> Any: ...
+
+    async def send_batch(self, batch: Any, topic: str, *, partition: int) -> Any: ...
+
+    async def partitions_for(self, topic: str) -> set[int]: ...
 
 
 class OutboxRelay:
@@ -145,15 +152,31 @@ class OutboxRelay:
         return total
 
     async def _publish(self, outgoing: Sequence[Outgoing]) -> None:
-        acknowledgements = [
-            await self._producer.send(m.topic, value=m.value, key=m.key, headers=m.headers)
-            for m in outgoing
-        ]
+        batches = await self._batches(outgoing)
+        acknowledgements = [await self._producer.send_batch(batch, topic, partition=partition)
+                            for topic, partition, batch in batches]
         # Every message must be acknowledged before the position moves past it.
         await asyncio.gather(*acknowledgements)
         if self._metrics:
             for m in outgoing:
                 self._metrics.messages_published_total.labels(topic=m.topic).inc()
+
+    async def _batches(self, outgoing: Sequence[Outgoing]) -> list[tuple[str, int, Any]]:
+        """The messages in producer batches per partition, in their order. Partitions are chosen
+        as `send` chooses them (the default partitioner over the key), so one key keeps one
+        partition; a full batch is followed by another for the same partition, sent after it."""
+        partitions = {topic: sorted(await self._producer.partitions_for(topic)) for topic in {m.topic for m in outgoing}}
+        open_batches: dict[tuple[str, int], Any] = {}
+        batches: list[tuple[str, int, Any]] = []
+        for m in outgoing:
+            partition = _PARTITIONER(m.key, partitions[m.topic], partitions[m.topic])
+            batch = open_batches.get((m.topic, partition))
+            if batch is None or batch.append(timestamp=None, key=m.key, value=m.value, headers=m.headers) is None:
+                batch = open_batches[(m.topic, partition)] = self._producer.create_batch()
+                batches.append((m.topic, partition, batch))
+                if batch.append(timestamp=None, key=m.key, value=m.value, headers=m.headers) is None:
+                    raise ValueError(f"a message of {len(m.value)} bytes for {m.topic} does not fit in a batch")
+        return batches
 
     def _translate(self, notification: Notification) -> list[Outgoing]:
         """An event stored without its messages: sealed now, as it would have been when recorded."""
@@ -179,6 +202,9 @@ class RepublishIncomplete(Exception):
         super().__init__(f"gave up after publishing {published} stored events (up to position {position}):"
                          f" {type(cause).__name__}: {cause}")
 
+
+# What `send` partitions keyed messages with (AIOKafkaProducer's default).
+_PARTITIONER = DefaultPartitioner()
 
 # What a broker that is away or just came back answers with. Tansu answers a produce with
 # UnknownError (-1), which aiokafka does not retry, while it is settling after a restart.
