@@ -14,8 +14,9 @@ from rich.table import Table
 
 from oms_platform.catalogue import load_catalogue
 from oms_platform.operations import dead_letters, offsets
-from oms_platform.operations.republish import RepublishIncomplete, republish_service
+from oms_platform.operations.republish import RepublishIncomplete, republish_service, service_definition
 from oms_platform.operations.status import SERVICE_PORTS, service_status
+from oms_platform.service import OperationRefused
 
 app = typer.Typer(help="Operate the OMS: replay, republish, offsets, dead letters, status.", no_args_is_help=True)
 dlq = typer.Typer(help="Dead-letter topics: list, show, redrive.", no_args_is_help=True)
@@ -109,19 +110,17 @@ def rebuild_projection(
     """Empty the projection's views and replay every events topic into them (projection stopped).
 
     Run again after a rebuild was interrupted, it completes the views (it starts over)."""
-    from services.projection.adapters.view_store import RebuildRunning
-    from services.projection.entrypoints.rebuild import rebuild
-    from services.projection.settings import ProjectionSettings
-
+    projection = service_definition("projection")
+    rebuild = projection.operations["rebuild"]
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console) as progress:
             task = progress.add_task("replaying events into the views", total=None)
-            summary = asyncio.run(rebuild(ProjectionSettings.load(), workers=workers,
+            summary = asyncio.run(rebuild(projection.settings_class.load(), workers=workers,
                                           on_start=lambda n: progress.update(task, total=n),
                                           progress=lambda n: progress.advance(task, n)))
-    except RebuildRunning as running:
-        console.print(f"[red]{running}: wait for it to finish[/red]")
+    except OperationRefused as refused:
+        console.print(f"[red]{refused}[/red]")
         raise typer.Exit(1) from None
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
     console.print(f"projection rebuilt from {summary.records} records ({outcomes or 'nothing to replay'})")

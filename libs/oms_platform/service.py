@@ -47,6 +47,11 @@ def _no_checks(_runtime: ServiceRuntime) -> Mapping[str, ReadinessCheck]:
     return {}
 
 
+class OperationRefused(Exception):
+    """An operator operation that cannot run now (another one holds what it needs); the message
+    says why, for the operator."""
+
+
 @dataclass(frozen=True)
 class ServiceDefinition:
     settings_class: type[ServiceSettings]
@@ -62,6 +67,11 @@ class ServiceDefinition:
     # The service's own readiness checks, added to the platform's (store, kafka, tasks), built
     # once per process from its runtime; each raises to say why the service is not ready.
     readiness_checks: Callable[[ServiceRuntime], Mapping[str, ReadinessCheck]] = _no_checks
+    # Operator operations the service offers omsctl, by name (the projection's "rebuild"). The
+    # shared tools find them through the service's definition, never by importing the service;
+    # each is awaited with the service's settings and keyword arguments, and raises
+    # OperationRefused when it cannot run now.
+    operations: Mapping[str, Callable[..., Awaitable[Any]]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

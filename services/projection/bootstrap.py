@@ -6,18 +6,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
 from oms_platform.http import ReadinessCheck
-from oms_platform.service import ServiceDefinition, ServiceRuntime
+from oms_platform.service import OperationRefused, ServiceDefinition, ServiceRuntime
 from services.projection.adapters.rebuild_marker import unfinished_rebuild
 from services.projection.adapters.service_commands import ServiceCommands
-from services.projection.adapters.view_store import ViewStore, open_view_store
+from services.projection.adapters.view_store import RebuildRunning, ViewStore, open_view_store
 from services.projection.application.projector import Projector
 from services.projection.application.service import ProjectionApplication
 from services.projection.entrypoints import command_api, dashboard, query_api
 from services.projection.entrypoints.interrupted_rebuild import ViewsCompleteness, complete_views
+from services.projection.entrypoints.rebuild import RebuildSummary, rebuild
 from services.projection.settings import ProjectionSettings
 
 CONSUMER_STOP_SECONDS = 15.0
@@ -34,7 +36,17 @@ def definition() -> ServiceDefinition:
         routers=(APIRouter(lifespan=projection_lifespan), query_api.router, command_api.router, dashboard.router),
         consumer_step=views_step,
         readiness_checks=_views_ready,
+        operations={"rebuild": rebuild_views},
     )
+
+
+async def rebuild_views(settings: ProjectionSettings, **options: Any) -> RebuildSummary:
+    """The `rebuild` operation (`omsctl rebuild-projection`): refused in the operator's words while
+    another process rebuilds the same views."""
+    try:
+        return await rebuild(settings, **options)
+    except RebuildRunning as running:
+        raise OperationRefused(f"{running}: wait for it to finish") from None
 
 
 def _views_ready(runtime: ServiceRuntime) -> Mapping[str, ReadinessCheck]:

@@ -67,6 +67,15 @@ def test_the_product_never_imports_the_tooling():
     assert not offenders
 
 
+def test_the_shared_libraries_never_import_a_service():
+    # A service registers what the shared tools need in its definition (ServiceDefinition), which
+    # they load by name (services.<name>.bootstrap), never by importing the service's modules.
+    libraries = (REPO / "libs").rglob("*.py")
+    offenders = [f"{path.relative_to(REPO)}: {module}" for path in libraries
+                 for module in imported_modules(path) if module.split(".")[0] == "services"]
+    assert not offenders
+
+
 def imported_modules(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
     modules = []

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from services.projection.adapters.rebuild_marker import rebuild_running, unfinished_rebuild
@@ -51,3 +56,18 @@ async def test_a_rebuild_refuses_while_another_runs_and_leaves_the_views_as_they
         assert unfinished_rebuild(views) is None
     finally:
         views.close()
+
+
+def test_omsctl_refuses_a_rebuild_while_another_runs(tmp_path):
+    settings = ProjectionSettings(kafka_bootstrap_servers="127.0.0.1:1", data_dir=tmp_path)
+    views = open_view_store(settings)
+    env = {name: value for name, value in os.environ.items() if not name.startswith(("OMS_", "KAFKA_"))}
+    env.update(OMS_DATA_DIR=str(tmp_path), KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:1", COLUMNS="200")
+    try:
+        with views.rebuild_lock():
+            refused = subprocess.run([str(Path(sys.executable).parent / "omsctl"), "rebuild-projection"],
+                                     env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        views.close()
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "another process is rebuilding" in refused.stdout and "wait for it to finish" in refused.stdout
