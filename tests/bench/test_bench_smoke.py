@@ -37,3 +37,16 @@ def test_a_small_rebuild_benchmark_rebuilds_every_copy_of_the_seed(tmp_path):
     assert report["orders_in_views"] == report["orders_expected"] > 8
     assert report["outcomes"]["processed"] > 0 and report["replay_events_per_second"] > 0
     assert report["workers"] == 1
+
+
+def test_a_small_intake_benchmark_reports_statuses_latency_and_cpu(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tests.bench.intake", "--orders", "40", "--clients", "8",
+                             "--ingest-only", "--output", str(tmp_path)],
+                            capture_output=True, text=True, timeout=400)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    [report_file] = tmp_path.glob("intake-*.json")
+    report = json.loads(report_file.read_text())
+    assert report["statuses"] == {"201": 40} and report["accepted"] == 40
+    assert report["server_errors"] == 0 and report["transport_errors"] == 0
+    assert report["request_latency_seconds"]["p99"] > 0
+    assert set(report["cpu_seconds"]) == {"ingest", "bench clients"}
