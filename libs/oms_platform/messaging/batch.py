@@ -11,12 +11,20 @@ When a batch fails, nothing of it was written. A conflicting writer runs it agai
 (one message at a time would be a transaction per message, for nothing); any other failure
 applies it again one message at a time, where each message is retried on its own and, when it
 keeps failing, dead-lettered so that the partition is not blocked.
+
+A record whose `oms-type` header names a type its topic carries but the step does not handle
+(`BatchStep.ignored_types`) is counted "ignored" without being opened: it reaches neither the
+step nor a transaction, and a batch of nothing else costs no commit. Nothing uses such a record,
+so nothing can be harmed by its content; judging that content is for the consumers that use it.
+A record without that header, or whose header names a type the topic does not carry or one the
+step handles, is opened and checked in full as before (a bad one is dead-lettered).
 """
 
 from __future__ import annotations
 
 import asyncio
 import random
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -32,6 +40,9 @@ BATCH_ATTEMPTS = 3  # conflicts before a batch is applied message by message
 
 Outcome = str | DeadLetter
 
+# Set by the outbox on every record it publishes: the envelope's type (the payload's full name).
+TYPE_HEADER = "oms-type"
+
 
 class ConcurrentWrite(Exception):
     """Another writer saved the same records first; the step runs again on fresh state."""
@@ -42,6 +53,11 @@ class BatchStep(Protocol):
 
     # Errors saying the store is away or busy (not that the records are wrong): waited out.
     unavailable: tuple[type[Exception], ...]
+
+    # Optional (read with getattr; a step without it is given every record): per topic, the
+    # UTF-8 names of the types the topic carries that this step does nothing with. A record whose
+    # `oms-type` header is one of them is counted "ignored" without reaching the step.
+    # ignored_types: Mapping[str, frozenset[bytes]]
 
     def apply_batch(self, records: Sequence[Any]) -> list[Outcome]:
         """Apply the records in order in ONE transaction: all of them or, on an exception, none."""
@@ -64,6 +80,7 @@ class BatchConsumer:
         self._dead_letters = dead_letters
         self._metrics = metrics
         self._max_batch = max_batch
+        self._ignored_types: Mapping[str, frozenset[bytes]] = getattr(step, "ignored_types", None) or {}
 
     async def run(self, stopping: asyncio.Event) -> None:
         while not stopping.is_set():
@@ -80,15 +97,39 @@ class BatchConsumer:
         store, one by one. Returns each record's outcome label."""
         loop = asyncio.get_running_loop()
         started = loop.time()
+        ignored = [self._ignores(record) for record in records] if self._ignored_types else []
+        if not any(ignored):
+            return await self._process_wanted(records, started)
+        wanted = [record for record, skip in zip(records, ignored, strict=True) if not skip]
+        skipped = [record for record, skip in zip(records, ignored, strict=True) if skip]
+        if not wanted:  # nothing to open, no transaction, no commit
+            self._count(skipped, [IGNORED] * len(skipped), (loop.time() - started) / len(skipped))
+            return [IGNORED] * len(skipped)
+        labels = await self._process_wanted(wanted, started)
+        self._count(skipped, [IGNORED] * len(skipped), 0.0)
+        return _merge(ignored, labels)
+
+    async def _process_wanted(self, records: Sequence[Any], started: float) -> list[str]:
+        outcomes = await self._apply_batch(records)
+        if outcomes is None:  # applied one by one, each finished on its own
+            return [await self.process(record) for record in records]
+        share = (asyncio.get_running_loop().time() - started) / len(records)
+        labels = await self._finish_batch(records, outcomes, share)
+        await self._step.after_commit()
+        return labels
+
+    async def _apply_batch(self, records: Sequence[Any]) -> list[Outcome] | None:
+        """The step's outcomes of the batch applied as one, or None when that failed for a
+        reason other than an absent store and the records must go one by one."""
         conflicts = unavailable = 0
         while True:
             try:
-                outcomes = await asyncio.to_thread(self._step.apply_batch, records)
-                break
+                return await asyncio.to_thread(self._step.apply_batch, records)
             except ConcurrentWrite as error:
                 conflicts += 1
                 if conflicts >= BATCH_ATTEMPTS:
-                    return await self._one_by_one(records, error)
+                    self._log_one_by_one(records, error)
+                    return None
             except self._step.unavailable as error:
                 unavailable += 1
                 log.warning("store unavailable for a batch, retrying", error=str(error).splitlines()[0],
@@ -97,23 +138,34 @@ class BatchConsumer:
                 # not meet again at once.
                 await asyncio.sleep(_backoff(unavailable) * random.uniform(0.5, 1.0))
             except Exception as error:  # noqa: BLE001 - nothing was written: each message gets its own retries
-                return await self._one_by_one(records, error)
-        share = (loop.time() - started) / len(records)
-        labels = [await self._finish(record, outcome, share) for record, outcome in zip(records, outcomes, strict=True)]
-        await self._step.after_commit()
-        return labels
+                self._log_one_by_one(records, error)
+                return None
 
-    async def _one_by_one(self, records: Sequence[Any], error: Exception) -> list[str]:
+    def _ignores(self, record: Any) -> bool:
+        """True when the record's `oms-type` header names a type its topic carries that the step
+        does nothing with: then it is not opened at all."""
+        unhandled = self._ignored_types.get(record.topic)
+        if not unhandled:
+            return False
+        for name, value in record.headers or ():
+            if name == TYPE_HEADER:
+                return value in unhandled
+        return False
+
+    @staticmethod
+    def _log_one_by_one(records: Sequence[Any], error: Exception) -> None:
         log.info("batch not applied as one, applying message by message",
                  records=len(records), error=f"{type(error).__name__}: {error}")
-        return [await self.process(record) for record in records]
 
     async def process(self, record: Any) -> str:
         """Process one record to its end: applied, parked, skipped, ignored or dead-lettered."""
         loop = asyncio.get_running_loop()
         started = loop.time()
+        if self._ignored_types and self._ignores(record):
+            self._count([record], [IGNORED], loop.time() - started)
+            return IGNORED
         outcome = await self._apply_with_retries(record)
-        label = await self._finish(record, outcome, loop.time() - started)
+        [label] = await self._finish_batch([record], [outcome], loop.time() - started)
         await self._step.after_commit()
         return label
 
@@ -138,16 +190,30 @@ class BatchConsumer:
                     return DeadLetter("handler-error", f"{type(error).__name__}: {error}")
                 await asyncio.sleep(0.05 * failures)
 
-    async def _finish(self, record: Any, outcome: Outcome, seconds: float) -> str:
-        if isinstance(outcome, DeadLetter):
-            await self._dead_letters.publish(record, outcome)
-            label = "dead_lettered"
-        else:
-            label = outcome
-        if self._metrics:
-            self._metrics.messages_consumed_total.labels(topic=record.topic, outcome=label).inc()
-            self._metrics.message_processing_seconds.labels(topic=record.topic).observe(seconds)
-        return label
+    async def _finish_batch(self, records: Sequence[Any], outcomes: Sequence[Outcome], seconds: float) -> list[str]:
+        """Dead-letter what must be, in order; count the outcomes once per batch, not per record.
+        `seconds` is each record's share of the time the batch took."""
+        labels: list[str] = []
+        for record, outcome in zip(records, outcomes, strict=True):
+            if isinstance(outcome, DeadLetter):
+                await self._dead_letters.publish(record, outcome)
+                labels.append("dead_lettered")
+            else:
+                labels.append(outcome)
+        self._count(records, labels, seconds)
+        return labels
+
+    def _count(self, records: Sequence[Any], labels: Sequence[str], seconds: float) -> None:
+        if not self._metrics:
+            return
+        consumed = self._metrics.messages_consumed_total
+        for (topic, label), n in Counter(zip((r.topic for r in records), labels)).items():
+            consumed.labels(topic=topic, outcome=label).inc(n)
+        timing = self._metrics.message_processing_seconds
+        for topic, n in Counter(r.topic for r in records).items():
+            child = timing.labels(topic=topic)
+            for _ in range(n):  # one observation per message, as a histogram counts them
+                child.observe(seconds)
 
     async def _observe_lag(self, batches: Mapping[Any, Sequence[Any]]) -> None:
         if not self._metrics:
@@ -160,6 +226,12 @@ class BatchConsumer:
             self._metrics.consumer_lag.labels(
                 topic=partition.topic, partition=str(partition.partition)
             ).set(max(highwater - position, 0))
+
+
+def _merge(ignored: Sequence[bool], outcomes: Sequence[Any]) -> list[Any]:
+    """The outcomes of the records applied, with IGNORED where a record was skipped."""
+    applied = iter(outcomes)
+    return [IGNORED if skip else next(applied) for skip in ignored]
 
 
 def _backoff(attempt: int) -> float:

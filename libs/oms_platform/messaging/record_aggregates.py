@@ -6,6 +6,10 @@ and records the handler's new events together with that version; a batch shares 
 (`app.unit_of_work()`), so a busy consumer pays one commit per batch, not per message. The batch
 consumer (`batch.py`) fetches, retries and dead-letters around it.
 
+A record whose `oms-type` header names a type its topic carries and no handler takes is not
+handed to this step at all (`ignored_types`, used by the batch consumer): it is counted "ignored"
+unopened, as it would have been after opening.
+
 A valid message that needs a fact from another topic not read yet is parked (see `parking.py`)
 and applied once, when the fact has come.
 """
@@ -78,6 +82,12 @@ class RecordAggregates:
         self._app = app
         self._allowed_types = allowed_types
         self._handlers = handlers
+        # Per topic, what it carries that no handler takes: the batch consumer skips these by
+        # their `oms-type` header, unopened. A handled type is always opened and checked.
+        self.ignored_types: Mapping[str, frozenset[bytes]] = {
+            topic: frozenset(name.encode() for name in types if name not in handlers)
+            for topic, types in allowed_types.items()
+        }
         self._dead_letters = dead_letters
         self._metrics = metrics
         self._parking = parking or ParkingSettings()
