@@ -212,6 +212,18 @@ async def test_a_batch_of_skipped_records_costs_no_transaction():
     assert _count(metrics, "t", "ignored") == 3
 
 
+async def test_a_record_is_skipped_only_when_every_type_header_names_an_unhandled_type():
+    step = RecordingStep()
+    consumer = BatchConsumer(None, step, dead_letters=NoDeadLetters())
+    twice = Record("t", 0, 0, b"k", GARBAGE, ((TYPE_HEADER, b"skip.Me"), (TYPE_HEADER, b"take.Me")))
+    other_topic = Record("u", 0, 1, b"k", GARBAGE, ((TYPE_HEADER, b"skip.Me"),))
+    mixed_case = Record("t", 0, 2, b"k", GARBAGE, ((TYPE_HEADER, b"SKIP.ME"),))
+    unrelated = Record("t", 0, 3, b"k", GARBAGE, (("traceparent", b"00-x"),))
+
+    assert await consumer.process_batch([twice, other_topic, mixed_case, unrelated]) == [PROCESSED] * 4
+    assert step.batches == [[0, 1, 2, 3]]
+
+
 async def test_a_step_without_ignored_types_gets_every_record():
     step = RecordingStep()
     del step.ignored_types

@@ -147,10 +147,13 @@ class BatchConsumer:
         unhandled = self._ignored_types.get(record.topic)
         if not unhandled:
             return False
+        named = False
         for name, value in record.headers or ():
             if name == TYPE_HEADER:
-                return value in unhandled
-        return False
+                if value not in unhandled:
+                    return False  # a handled type, or one the topic does not carry: opened
+                named = True
+        return named  # every `oms-type` header it has names an unhandled type
 
     @staticmethod
     def _log_one_by_one(records: Sequence[Any], error: Exception) -> None:
