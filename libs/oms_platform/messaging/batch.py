@@ -210,7 +210,7 @@ class BatchConsumer:
         if not self._metrics:
             return
         consumed = self._metrics.messages_consumed_total
-        for (topic, label), n in Counter(zip((r.topic for r in records), labels)).items():
+        for (topic, label), n in Counter(zip((r.topic for r in records), labels, strict=True)).items():
             consumed.labels(topic=topic, outcome=label).inc(n)
         timing = self._metrics.message_processing_seconds
         for topic, n in Counter(r.topic for r in records).items():
