@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from buf_cli import BASELINE, CONTRACTS_DIR, REPO_ROOT, run_buf  # noqa: E402
+from buf_cli import BASELINE, CONTRACTS_DIR, REPO_ROOT, run_buf
 
 BUF_BREAKING_FOUND = 100  # buf's exit status when it found breaking changes
 

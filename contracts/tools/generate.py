@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from buf_cli import BASELINE, CONTRACTS_DIR, build_image  # noqa: E402  (the tools run as scripts)
+from buf_cli import BASELINE, CONTRACTS_DIR, build_image  # after the path insert: the tools run as scripts
 
 PROTO_DIR = CONTRACTS_DIR / "proto"
 GEN_DIR = CONTRACTS_DIR / "gen"
@@ -58,7 +58,7 @@ def generate_into(proto_dir: Path, out_dir: Path) -> None:
         raise SystemExit(f"protoc failed:\n{result.stderr}{result.stdout}")
     # protoc writes no __init__.py; regular packages keep imports working from any sys.path entry
     # and let pkgutil walk the tree (oms_platform.contracts.register_all_messages).
-    for directory in sorted(p for p in (out_dir / PACKAGE).rglob("*") if p.is_dir()) + [out_dir / PACKAGE]:
+    for directory in [*sorted(p for p in (out_dir / PACKAGE).rglob("*") if p.is_dir()), out_dir / PACKAGE]:
         (directory / "__init__.py").write_text(INIT_TEXT, encoding="utf-8")
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 
@@ -28,10 +29,8 @@ async def deliver_parcels(client: httpx.AsyncClient, fulfillment_url: str, track
         if queue.status_code == 200:
             for shipment in queue.json()["shipments"]:
                 await _next_scan(client, tracking_url, shipment, progress, rng)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), timeout=pace)
-        except TimeoutError:
-            pass
 
 
 async def _next_scan(client: httpx.AsyncClient, tracking_url: str, shipment: dict, progress: dict[str, int],
@@ -46,7 +45,7 @@ async def _next_scan(client: httpx.AsyncClient, tracking_url: str, shipment: dic
                 "country": destination["country_code"], "description": rng.choice(HUBS)}
     answer = await client.post(f"{tracking_url}/carriers/{carrier.lower()}/events", json={
         "tracking_number": shipment["tracking_numbers"][0], "event_code": journey[step],
-        "occurred_at": datetime.now(timezone.utc).isoformat(), "location": location,
+        "occurred_at": datetime.now(UTC).isoformat(), "location": location,
     })
     if answer.status_code in (200, 202, 409):
         progress[shipment["shipment_id"]] = step + 1

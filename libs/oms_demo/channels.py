@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from oms.common.v1 import address_pb2, channel_pb2, contact_pb2, money_pb2, order_line_pb2, payment_pb2
-from oms.intake.v1 import channel_order_pb2, channel_order_events_pb2
-
+from oms.intake.v1 import channel_order_events_pb2, channel_order_pb2
 from oms_demo.people import Customer, chinese_customer, international_customer
 
 
@@ -54,7 +53,7 @@ def tmall_order(rng: random.Random, number: int, products: list[Product]) -> dic
         "receiver_district": customer.place.district, "receiver_address": customer.street,
         "receiver_zip": customer.place.postcode, "orders": orders, "payment": _yuan(total),
         "post_fee": "0.00", "status": rng.choice(["WAIT_SELLER_SEND_GOODS"] * 4 + ["WAIT_BUYER_PAY"]),
-        "created": datetime.now(timezone.utc).isoformat(),
+        "created": datetime.now(UTC).isoformat(),
     }
 
 
@@ -97,7 +96,7 @@ def jd_order(rng: random.Random, number: int, products: list[Product]) -> dict[s
                           "fullAddress": customer.street, "postcode": customer.place.postcode},
         "itemInfoList": lines, "orderPayment": _yuan(total),
         "payType": rng.choice([4, 4, 4, 1]),  # 1 = cash on delivery, 4 = online
-        "orderStartTime": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+        "orderStartTime": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S"),
     }
 
 
@@ -121,7 +120,7 @@ def from_jd(raw: dict[str, Any]) -> channel_order_pb2.ChannelOrder:
             method=payment_pb2.PAYMENT_METHOD_CASH_ON_DELIVERY if cod else payment_pb2.PAYMENT_METHOD_ONLINE,
             paid_amount=_money(0 if cod else _minor(raw["orderPayment"]))),
     )
-    placed = datetime.strptime(raw["orderStartTime"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    placed = datetime.strptime(raw["orderStartTime"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
     order.placed_at.FromDatetime(placed)
     return order
 
@@ -142,7 +141,7 @@ def global_shop_order(rng: random.Random, number: int, products: list[Product]) 
                              "district": customer.place.district},
         "line_items": line_items, "financial_status": "paid",
         "total_price": _yuan(sum(_minor(item["price"]) for item in line_items)),
-        "created_at": datetime.now(timezone.utc).isoformat(),
+        "created_at": datetime.now(UTC).isoformat(),
     }
 
 
@@ -179,7 +178,7 @@ CHANNELS = {
 
 def placed(order: channel_order_pb2.ChannelOrder) -> channel_order_events_pb2.ChannelOrderPlaced:
     message = channel_order_events_pb2.ChannelOrderPlaced(order=order)
-    message.received_at.FromDatetime(datetime.now(timezone.utc))
+    message.received_at.FromDatetime(datetime.now(UTC))
     return message
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 from aiokafka import AIOKafkaProducer
 
+from oms.common.v1 import payment_pb2
 from oms.envelope.v1.envelope_pb2 import Envelope
 from oms.intake.v1 import channel_order_events_pb2, channel_order_pb2
-from oms.common.v1 import payment_pb2
 from oms_demo.channels import CHANNELS, Product, placed, spoil
 from oms_demo.log import say
 from oms_demo.webshop import check_out, checkout_form
@@ -27,7 +28,7 @@ def envelope_for(message, *, adapter: str) -> bytes:
     """What every channel adapter sends: the payload in the OMS envelope."""
     envelope = Envelope(event_id=str(uuid.uuid4()), type=message.DESCRIPTOR.full_name, producer=adapter)
     envelope.correlation_id = envelope.causation_id = envelope.event_id
-    envelope.occurred_at.FromDatetime(datetime.now(timezone.utc))
+    envelope.occurred_at.FromDatetime(datetime.now(UTC))
     envelope.payload.Pack(message)
     return envelope.SerializeToString()
 
@@ -66,7 +67,8 @@ async def place_orders(bootstrap: str, products: list[Product], *, count: int, r
 async def _send(producer: AIOKafkaProducer, order: channel_order_pb2.ChannelOrder, channel: str, *, times: int) -> None:
     key = f"{order.channel_account}:{order.channel_order_id}".encode()
     for _ in range(times):  # channels do deliver the same order twice
-        await (await producer.send(INTAKE_TOPIC, key=key, value=envelope_for(placed(order), adapter=f"adapter-{channel}")))
+        value = envelope_for(placed(order), adapter=f"adapter-{channel}")
+        await (await producer.send(INTAKE_TOPIC, key=key, value=value))
 
 
 async def _report_payment(producer: AIOKafkaProducer, order: channel_order_pb2.ChannelOrder) -> None:
@@ -75,15 +77,13 @@ async def _report_payment(producer: AIOKafkaProducer, order: channel_order_pb2.C
         update_id=f"paid-{order.channel_order_id}",
         payment=channel_order_pb2.ReportedPayment(status=payment_pb2.PAYMENT_STATUS_PAID, method=order.payment.method,
                                                   paid_amount=order.reported_totals.grand_total, gateway="alipay"))
-    update.updated_at.FromDatetime(datetime.now(timezone.utc))
-    update.payment.paid_at.FromDatetime(datetime.now(timezone.utc))
+    update.updated_at.FromDatetime(datetime.now(UTC))
+    update.payment.paid_at.FromDatetime(datetime.now(UTC))
     key = f"{order.channel_account}:{order.channel_order_id}".encode()
     await (await producer.send(INTAKE_TOPIC, key=key, value=envelope_for(update, adapter="adapter-tmall")))
     say("channels", f"{'tmall':>14} buyer paid {order.channel_order_id}")
 
 
 async def _pause(stopping: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stopping.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

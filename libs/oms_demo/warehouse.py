@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 
 import httpx
@@ -43,7 +44,5 @@ async def work_the_queue(client: httpx.AsyncClient, fulfillment_url: str, stoppi
 
 
 async def _pause(stopping: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stopping.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 
@@ -32,7 +32,7 @@ def checkout_form(rng: random.Random, number: int, products: list[Product]) -> d
         "payment": {"status": "cash_on_delivery" if cod else "paid",
                     "method": "cash_on_delivery" if cod else "online",
                     "paid_amount": {"currency": "CNY", "minor_units": 0 if cod else total}, "gateway": "wechat-pay"},
-        "placed_at": datetime.now(timezone.utc).isoformat(),
+        "placed_at": datetime.now(UTC).isoformat(),
         "express_requested": rng.random() < 0.15,
     }
 
@@ -43,4 +43,5 @@ async def check_out(client: httpx.AsyncClient, ingest_url: str, form: dict) -> N
         say("channels", f"{'own-webshop':>14} order {form['channel_order_id']} -> {answer.json()['order_number']}")
     else:
         reasons = ", ".join(f"{e['field']}: {e['code']}" for e in answer.json().get("errors", []))
-        say("channels", f"{'own-webshop':>14} order {form['channel_order_id']} refused ({answer.status_code}) {reasons}")
+        say("channels",
+            f"{'own-webshop':>14} order {form['channel_order_id']} refused ({answer.status_code}) {reasons}")

@@ -87,7 +87,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     return _load(Path(path or default_catalogue_path()).resolve())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(path: Path) -> Catalogue:
     try:
         text = path.read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from typing import ClassVar
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 # Parked early facts (messaging/parking.py): retried this often, dead-lettered after waiting this
 # long (long enough for any outage of a neighbour to end; then staff must look at it).
 PARKED_RETRY_SECONDS = 10.0
@@ -74,7 +73,7 @@ class ServiceSettings(BaseSettings):
         return f"{self.kafka_client_prefix}-{self.service_name}"
 
     @classmethod
-    def load(cls) -> "ServiceSettings":
+    def load(cls) -> ServiceSettings:
         """Read the environment; wrong values become one ConfigurationError line."""
         try:
             return cls()

@@ -48,7 +48,7 @@ class StoreWriteProbe:
             raise StoreCannotWrite("the previous write probe is still waiting for the store")
         try:
             self._write()
-        except Exception as error:  # noqa: BLE001 - any refusal means "cannot write"
+        except Exception as error:  # any refusal means "cannot write"
             raise StoreCannotWrite(f"write refused: {type(error).__name__}: {_first_line(error)}") from error
         finally:
             self._probing.release()
@@ -65,7 +65,8 @@ class StoreWriteProbe:
                                    " ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at").format(table))
             return
         with datastore.transaction(commit=True) as cursor:
-            cursor.execute(f"CREATE TABLE IF NOT EXISTS {PROBE_TABLE} (id INTEGER PRIMARY KEY, probed_at REAL NOT NULL)")
+            cursor.execute(f"CREATE TABLE IF NOT EXISTS {PROBE_TABLE}"
+                           " (id INTEGER PRIMARY KEY, probed_at REAL NOT NULL)")
             cursor.execute(f"INSERT INTO {PROBE_TABLE} (id, probed_at) VALUES (1, ?)"
                            " ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at", (time.time(),))
 

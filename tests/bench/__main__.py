@@ -15,7 +15,7 @@ import json
 import statistics
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -48,7 +48,7 @@ def main(
         after = sample_processes(pids)
     report = _report(result, before, after, orders=orders, rate=rate, backend="postgres" if postgres else "sqlite")
     output.mkdir(parents=True, exist_ok=True)
-    path = output / f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    path = output / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2))
     _print(report, path)
     if not result.complete:
@@ -59,7 +59,7 @@ def _percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _report(result: LoadResult, before: dict[str, ProcessSample], after: dict[str, ProcessSample], *,

@@ -10,6 +10,7 @@ reads the responses, so the protocol handling is a maintained library's.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -75,8 +76,6 @@ class KeepAliveConnection:
     async def close(self) -> None:
         if self._writer is not None:
             self._writer.close()
-            try:
+            with contextlib.suppress(OSError):
                 await self._writer.wait_closed()
-            except OSError:
-                pass
             self._writer = None

@@ -20,7 +20,7 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -30,12 +30,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from oms.common.v1.money_pb2 import Money
+from oms.inventory.v1.catalogue_events_pb2 import ProductCatalogued
 from oms_dev.broker import EmbeddedBroker
 from tests.bench.__main__ import _percentile
 from tests.bench.http_load import KeepAliveConnection
 from tests.bench.processes import sample_processes
-from oms.common.v1.money_pb2 import Money
-from oms.inventory.v1.catalogue_events_pb2 import ProductCatalogued
 from tests.e2e.journey import counter, eventually, stock_catalogue
 from tests.support.messaging import publish
 from tests.support.stack import ALL_SERVICES, running_stack
@@ -71,7 +71,7 @@ def main(
                      backend="postgres" if postgres else "sqlite")
     report["services"] = list(services)
     output.mkdir(parents=True, exist_ok=True)
-    path = output / f"intake-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    path = output / f"intake-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2))
     _print(report, path)
     if report["server_errors"] or result.transport_errors:
@@ -156,7 +156,8 @@ def _order_form(tag: str, n: int, skus: list[str]) -> dict:
                              "street_lines": ["世纪大道 100 号"], "postcode": "200120"},
         "lines": [{"line_id": "1", "sku": skus[n % len(skus)], "quantity": 1,
                    "unit_price": {"currency": "CNY", "minor_units": PRICE}}],
-        "payment": {"status": "paid", "method": "online", "gateway": "alipay", "paid_amount": {"currency": "CNY", "minor_units": PRICE}},
+        "payment": {"status": "paid", "method": "online", "gateway": "alipay",
+                    "paid_amount": {"currency": "CNY", "minor_units": PRICE}},
     }
 
 

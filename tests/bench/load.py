@@ -6,6 +6,7 @@ import asyncio
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC
 
 import httpx
 from aiokafka import AIOKafkaProducer
@@ -185,6 +186,6 @@ async def _dispatched_parcels(bootstrap: str, parcels: asyncio.Queue, stopping: 
 
 
 def _now() -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()

@@ -17,7 +17,7 @@ import re
 import resource
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -76,17 +76,19 @@ def main(
         workers_used = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes, ended by now
         orders_in_views = _count_orders(settings)
     report = {
-        "backend": "postgres" if postgres else "sqlite", "workers": workers, "records": summary.records, "outcomes": summary.outcomes,
+        "backend": "postgres" if postgres else "sqlite", "workers": workers,
+        "records": summary.records, "outcomes": summary.outcomes,
         "seconds": seconds, "events_per_second": summary.records / seconds,
         "replay_seconds": summary.replay_seconds, "replay_events_per_second": summary.records / summary.replay_seconds,
         "broker_read_seconds": read_seconds, "group_moved": summary.group_moved, "batches": len(batches),
         "mean_batch": sum(batches) / max(len(batches), 1),
-        "cpu_seconds": after.cpu_seconds - before.cpu_seconds + _cpu_seconds(workers_used) - _cpu_seconds(children_before),
+        "cpu_seconds": (after.cpu_seconds - before.cpu_seconds
+                        + _cpu_seconds(workers_used) - _cpu_seconds(children_before)),
         "peak_memory_mib": after.peak_rss_mib, "peak_worker_memory_mib": workers_used.ru_maxrss / 1024,
         "orders_expected": seed_orders * copies, "orders_in_views": orders_in_views,
     }
     output.mkdir(parents=True, exist_ok=True)
-    path = output / f"rebuild-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    path = output / f"rebuild-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2))
     console.print(f"[bold]rebuilt views from {summary.records} records in {seconds:.1f} s: "
                   f"{report['events_per_second']:.0f} events/s[/bold] ({report['backend']} views) -> {path}")
@@ -131,7 +133,7 @@ async def _write_copies(bootstrap: str, seed: list, copies: range) -> None:
         for copy in copies:
             renamed: dict[bytes, bytes] = {}
 
-            def rename(match: re.Match) -> bytes:
+            def rename(match: re.Match, renamed: dict[bytes, bytes] = renamed, copy: int = copy) -> bytes:
                 original = match.group(0)
                 if original not in renamed:
                     renamed[original] = str(uuid.uuid5(COPY_NAMESPACE, f"{copy}/{original.decode()}")).encode()

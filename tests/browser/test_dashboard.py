@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from playwright.sync_api import expect
 
 from oms.common.v1.address_pb2 import Address

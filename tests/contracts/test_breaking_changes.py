@@ -38,7 +38,8 @@ def test_an_unchanged_copy_passes(workspace: Path):
 def test_adding_fields_messages_and_files_is_compatible(workspace: Path):
     edit(workspace / LIFECYCLE, ORDER_CANCELLED_DETAIL, ORDER_CANCELLED_DETAIL + "  // New.\n  string note = 99;\n")
     (workspace / "proto/oms/order/v1/gift_events.proto").write_text(
-        'syntax = "proto3";\n\npackage oms.order.v1;\n\n// New.\nmessage GiftWrapped {\n  // New.\n  string order_id = 1;\n}\n'
+        'syntax = "proto3";\n\npackage oms.order.v1;\n\n'
+        '// New.\nmessage GiftWrapped {\n  // New.\n  string order_id = 1;\n}\n'
     )
     result = check(workspace)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -24,7 +24,8 @@ def minimal_document(**overrides) -> dict:
         return {
             "address": address,
             "messages": {message: {"$ref": f"#/components/messages/{message}"}},
-            "bindings": {"kafka": {"partitions": 3, "topicConfiguration": {"cleanup.policy": ["delete"], "retention.ms": 1000}}},
+            "bindings": {"kafka": {"partitions": 3,
+                                   "topicConfiguration": {"cleanup.policy": ["delete"], "retention.ms": 1000}}},
             "x-key": "Order id.",
             "x-producers": ["order"],
             "x-consumers": ["projection"],
@@ -102,14 +103,17 @@ def test_the_catalogue_is_immutable():
         (lambda d: d["channels"]["orders"].pop("address"), "`address` must be a str"),
         (lambda d: d["channels"]["orders"].pop("x-key"), "`x-key` must be a str"),
         (lambda d: d["channels"]["orders"].pop("x-dead-letter"), "`x-dead-letter` must be a str"),
-        (lambda d: d["channels"]["orders"].update({"x-dead-letter": "nowhere.dlq"}), "'nowhere.dlq', which is not listed"),
+        (lambda d: d["channels"]["orders"].update({"x-dead-letter": "nowhere.dlq"}),
+         "'nowhere.dlq', which is not listed"),
         (lambda d: d["channels"]["ordersDlq"].update({"x-dead-letter-of": "nowhere"}), "unknown topic 'nowhere'"),
-        (lambda d: d["channels"]["orders"]["bindings"]["kafka"].update({"partitions": "six"}), "`partitions` must be a int"),
+        (lambda d: d["channels"]["orders"]["bindings"]["kafka"].update({"partitions": "six"}),
+         "`partitions` must be a int"),
         (lambda d: d["channels"]["orders"]["bindings"]["kafka"].update({"partitions": 0}), "must be positive"),
         (lambda d: d["channels"]["orders"].pop("bindings"), "no bindings.kafka"),
         (lambda d: d["channels"]["orders"].update({"x-consumers": "projection"}), "`x-consumers` must be a list"),
         (lambda d: d["channels"]["orders"].update({"messages": {}}), "no messages"),
-        (lambda d: d["channels"]["orders"]["messages"]["Placed"].update({"$ref": "#/components/messages/Gone"}), "unresolvable reference"),
+        (lambda d: d["channels"]["orders"]["messages"]["Placed"].update({"$ref": "#/components/messages/Gone"}),
+         "unresolvable reference"),
         (lambda d: d["components"]["messages"]["Placed"].pop("x-protobuf-type"), "no x-protobuf-type"),
         (lambda d: d["channels"].update({"again": dict(d["channels"]["orders"])}), "listed twice"),
         (lambda d: d.pop("channels"), "no `channels` mapping"),
@@ -148,4 +152,4 @@ def test_default_path_is_the_repository_catalogue_unless_overridden(monkeypatch,
     other.write_text(yaml.safe_dump(minimal_document()))
     monkeypatch.setenv(CATALOGUE_PATH_ENV, str(other))
     assert default_catalogue_path() == other
-    assert [t.name for t in load_catalogue().all_topics()][0] == "orders.v1"
+    assert next(t.name for t in load_catalogue().all_topics()) == "orders.v1"

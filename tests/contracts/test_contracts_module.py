@@ -51,7 +51,8 @@ def test_an_order_event_round_trips_through_the_envelope():
     from oms.order.v1.lifecycle_events_pb2 import OrderApproved
     from oms.order.v1.order_pb2 import ORDER_STATUS_APPROVED
 
-    approved = OrderApproved(order_id="6f1c2c9e-0000-4000-8000-000000000001", status=ORDER_STATUS_APPROVED, auto_approved=True)
+    approved = OrderApproved(order_id="6f1c2c9e-0000-4000-8000-000000000001", status=ORDER_STATUS_APPROVED,
+                             auto_approved=True)
     envelope = Envelope(event_id="e-1", type=full_name(approved), producer="order", aggregate_id=approved.order_id,
                         aggregate_version=3, store_position=42, occurred_at=Timestamp(seconds=1_790_000_000))
     envelope.payload.Pack(approved)

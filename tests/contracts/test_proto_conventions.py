@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from google.protobuf.descriptor_pb2 import DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto
+from google.protobuf.descriptor_pb2 import (
+    DescriptorProto,
+    EnumDescriptorProto,
+    FieldDescriptorProto,
+    FileDescriptorProto,
+)
 
 Field = FieldDescriptorProto
 
@@ -82,7 +87,8 @@ def test_money_is_never_floating_point(descriptors):
         for name, field in all_fields(descriptors)
         if field.type in (Field.TYPE_DOUBLE, Field.TYPE_FLOAT)
     }
-    assert floats <= FLOAT_FIELDS_ALLOWED, f"use oms.common.v1.Money (int64 minor units): {floats - FLOAT_FIELDS_ALLOWED}"
+    assert floats <= FLOAT_FIELDS_ALLOWED, (
+        f"use oms.common.v1.Money (int64 minor units): {floats - FLOAT_FIELDS_ALLOWED}")
 
 
 def test_money_is_currency_and_int64_minor_units(descriptors):
@@ -159,7 +165,8 @@ def test_order_status_covers_every_state_of_the_o1_state_machine(descriptors):
 
 def test_every_order_event_starts_with_order_id_and_status(descriptors):
     # Lets the projection follow the state machine from any order event without knowing it.
-    files = [f for name, f in descriptors.items() if name.startswith("oms/order/v1/") and name.endswith("_events.proto")]
+    files = [f for name, f in descriptors.items()
+             if name.startswith("oms/order/v1/") and name.endswith("_events.proto")]
     assert files
     for file in files:
         for message in file.message_type:

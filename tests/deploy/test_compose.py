@@ -18,6 +18,7 @@ import threading
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -111,7 +112,7 @@ def compose_service(name: str) -> dict:
 
 def test_compose_file_has_no_version_key_and_has_the_infrastructure():
     assert "version" not in compose(), "the Compose spec has no `version:` key"
-    assert INFRA <= set(compose()["services"])
+    assert set(compose()["services"]) >= INFRA
 
 
 @pytest.mark.parametrize("name", compose_services())
@@ -299,7 +300,7 @@ def test_dockerfile_copies_only_paths_that_exist(name):
 
 class _Health(BaseHTTPRequestHandler):
     status = 200
-    paths: list[str] = []
+    paths: ClassVar[list[str]] = []
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         type(self).paths.append(self.path)

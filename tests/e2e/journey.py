@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
@@ -43,7 +43,7 @@ def channel_order(channel_order_id: str, lines: list[tuple[str, int, int]], *, c
             method=payment_pb2.PAYMENT_METHOD_CASH_ON_DELIVERY if cod else payment_pb2.PAYMENT_METHOD_ONLINE,
             paid_amount=cny(0 if cod else total), payment_reference=f"PAY-{channel_order_id}"),
     )
-    order.placed_at.FromDatetime(datetime.now(timezone.utc))
+    order.placed_at.FromDatetime(datetime.now(UTC))
     return channel_order_events_pb2.ChannelOrderPlaced(order=order)
 
 

@@ -4,6 +4,7 @@ import asyncio
 import subprocess
 import sys
 import uuid
+from datetime import UTC
 
 import httpx
 import pytest
@@ -158,9 +159,9 @@ def _total_available(message) -> int:
 
 
 def _now() -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 async def test_the_event_id_identifies_a_message_across_topics_and_republishing_keeps_it(stack, client):

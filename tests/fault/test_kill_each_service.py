@@ -57,7 +57,8 @@ async def test_killing_each_service_mid_stream_loses_and_duplicates_nothing(stac
         shipments = (await client.get(f"{stack.url('fulfillment')}/shipments", params={"limit": 500})).json()
         assert sorted(s["order_id"] for s in shipments["shipments"]) == sorted(order_ids), "one shipment each"
         for order_id in order_ids:
-            await eventually(lambda: _booked_once(client, stack, order_id), what=f"{order_id} paid once")
+            await eventually(lambda: _booked_once(client, stack, order_id),  # noqa: B023 - awaited in this iteration
+                             what=f"{order_id} paid once")
             timeline = (await client.get(f"{stack.url('tracking')}/orders/{order_id}/timeline")).json()
             codes = [c["checkpoint"] for c in timeline["checkpoints"]]
             # Nobody picked yet: an issued pick list is not picking (checkpoint 4 waits for the warehouse).

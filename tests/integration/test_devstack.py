@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from oms_platform.broker import free_port, port_is_free
 from oms_dev.devstack import SERVICE_PORTS
+from oms_platform.broker import free_port, port_is_free
 from tests.support.processes import alive, descendants, http_ok, kill_all, wait_until
 
 pytestmark = pytest.mark.kafka

@@ -69,10 +69,9 @@ def test_with_no_server_reachable_the_fixture_falls_back_to_embedded_postgres(tm
     monkeypatch.delenv("OMS_TEST_POSTGRES_URL", raising=False)
     monkeypatch.setattr(support_postgres, "LOCAL_SERVER_URLS", ("postgresql://postgres@127.0.0.1:1/postgres",))
 
-    with support_postgres.postgres_for_tests(tmp_path) as url:
-        with psycopg.connect(url, connect_timeout=5) as conn:
-            version = conn.execute("show server_version").fetchone()[0]
-            database = conn.execute("select current_database()").fetchone()[0]
+    with support_postgres.postgres_for_tests(tmp_path) as url, psycopg.connect(url, connect_timeout=5) as conn:
+        version = conn.execute("show server_version").fetchone()[0]
+        database = conn.execute("select current_database()").fetchone()[0]
 
     assert version.startswith("18.")
     assert url.startswith("postgresql://postgres@127.0.0.1:") and url.endswith(f"/{database}")

@@ -39,7 +39,8 @@ async def read_all(bootstrap: str, topic: str, *, expect: int, timeout: float = 
     reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await reader.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in (reader.partitions_for_topic(topic) or await _partitions(reader, topic))]
+        numbers = reader.partitions_for_topic(topic) or await _partitions(reader, topic)
+        partitions = [TopicPartition(topic, p) for p in numbers]
         reader.assign(partitions)
         await reader.seek_to_beginning(*partitions)
         records: list = []
@@ -58,7 +59,8 @@ async def _partitions(reader: AIOKafkaConsumer, topic: str) -> set[int]:
     return reader.partitions_for_topic(topic) or set()
 
 
-async def eventually(check: Callable[[], Awaitable[bool] | bool], *, timeout: float = 30.0, what: str = "condition") -> None:
+async def eventually(check: Callable[[], Awaitable[bool] | bool], *, timeout: float = 30.0,
+                     what: str = "condition") -> None:
     """Wait for a condition instead of sleeping a fixed time."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

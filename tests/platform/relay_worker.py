@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from aiokafka import AIOKafkaProducer  # noqa: E402
+from aiokafka import AIOKafkaProducer
 
-from oms_platform.messaging.relay import OutboxRelay  # noqa: E402
-from oms_platform.store import open_application  # noqa: E402
-from tests.platform.sample_domain import ParcelDesk, parcel_publications, settings_for  # noqa: E402
+from oms_platform.messaging.relay import OutboxRelay
+from oms_platform.store import open_application
+from tests.platform.sample_domain import ParcelDesk, parcel_publications, settings_for
 
 
 async def main(data_dir: str, bootstrap: str, topic: str, drain: bool) -> None:

@@ -77,7 +77,7 @@ class TallyBook(ServiceApplication):
     def tally_for(self, subject: str) -> Tally:
         try:
             return self.repository.get(Tally.create_id(subject))
-        except Exception:  # AggregateNotFoundError: first message about this subject
+        except Exception:  # noqa: BLE001 - AggregateNotFoundError: first message about this subject
             return Tally(subject)
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from services.inventory.bootstrap import definition  # noqa: E402
-from tests.support.services import running_service  # noqa: E402
+from services.inventory.bootstrap import definition
+from tests.support.services import running_service
 
 
 async def ready(service, phase: str) -> None:

@@ -3,6 +3,7 @@
 import asyncio
 import uuid
 from contextlib import asynccontextmanager
+from datetime import UTC
 
 import pytest
 from google.protobuf.wrappers_pb2 import BoolValue, StringValue
@@ -146,9 +147,9 @@ async def test_bad_messages_go_to_the_dead_letter_topic_and_processing_goes_on(d
 
 
 def _now():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @pytest.mark.fault

@@ -28,6 +28,7 @@ from oms_platform.store.conflicts import retry_on_conflict
 from oms_platform.store.factory import store_environment
 from tests.unit.http.conftest import log_lines  # noqa: F401 - the fixture: JSON log lines of the test
 
+# ruff: noqa: F811 - tests name the imported fixture as a parameter, which pyflakes reads as a redefinition
 from .sample_domain import TallyBook, settings_for
 
 SUBJECT = "parcel-7"
@@ -155,9 +156,9 @@ def connect_to_a_postgres_that_is_not_there() -> None:
 
 def wait_for_a_pool_without_connections() -> None:
     conninfo = f"host=127.0.0.1 port={free_port()} dbname=oms user=oms connect_timeout=2"
-    with psycopg_pool.ConnectionPool(conninfo, min_size=1, max_size=1, timeout=0.2, open=True) as pool:
-        with pool.connection():
-            pass
+    with (psycopg_pool.ConnectionPool(conninfo, min_size=1, max_size=1, timeout=0.2, open=True) as pool,
+          pool.connection()):
+        pass
 
 
 def raise_(error: Exception) -> Callable[[], None]:

@@ -15,7 +15,16 @@ from oms_platform.operations import dead_letters, offsets
 from oms_platform.store import open_application
 
 from .kafka_helpers import consumer, eventually, new_topic, producer
-from .sample_domain import PARCEL_TYPES, TALLY_HANDLERS, ParcelDesk, Tally, TallyBook, parcel_publications, settings_for, tally_grams
+from .sample_domain import (
+    PARCEL_TYPES,
+    TALLY_HANDLERS,
+    ParcelDesk,
+    Tally,
+    TallyBook,
+    parcel_publications,
+    settings_for,
+    tally_grams,
+)
 
 pytestmark = pytest.mark.kafka
 
@@ -68,7 +77,8 @@ async def test_a_refused_message_redriven_after_a_fix_takes_effect_exactly_once(
 
     strict = ServiceMetrics("tally")
     await consume_until(book, bootstrap, topic, group, TALLY_HANDLERS, strict,
-                        lambda: consumed(strict, topic, "processed") == 1 and consumed(strict, topic, "dead_lettered") == 1)
+                        lambda: (consumed(strict, topic, "processed") == 1
+                                 and consumed(strict, topic, "dead_lettered") == 1))
     tally_id = Tally.create_id(str(parcel))
     assert book.repository.get(tally_id).labels == [] and book.repository.get(tally_id).grams == [900]
 

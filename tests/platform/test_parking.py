@@ -9,7 +9,7 @@ parcel; a label needs the parcel weighed first.
 import asyncio
 import uuid
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from eventsourcing.application import AggregateNotFoundError
@@ -65,7 +65,7 @@ class Desk:
     async def send(self, topic: str, parcel: str, payload, *, stream: str, version: int | None = None) -> bytes:
         if version is None:
             version = self.versions[stream] = self.versions.get(stream, 0) + 1
-        envelope = seal(payload, event_id=str(uuid.uuid4()), producer=stream, occurred_at=datetime.now(timezone.utc),
+        envelope = seal(payload, event_id=str(uuid.uuid4()), producer=stream, occurred_at=datetime.now(UTC),
                         aggregate_id=f"{stream}-{parcel}", aggregate_version=version)
         kafka = producer(self.bootstrap)
         await kafka.start()

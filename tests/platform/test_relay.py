@@ -63,7 +63,7 @@ async def test_relay_publishes_every_event_keyed_and_enveloped(desk, kafka_boots
         assert dict(record.headers)["oms-type"].decode() == envelope.type
         assert envelope.store_position > 0 and envelope.event_id
         positions_by_key[record.key].append((record.partition, envelope.store_position, envelope.aggregate_version))
-    for key, seen in positions_by_key.items():
+    for seen in positions_by_key.values():
         assert len({partition for partition, _, _ in seen}) == 1, "one aggregate, one partition"
         assert [version for _, _, version in seen] == [1, 2], "in the order they were recorded"
 
@@ -80,7 +80,8 @@ async def test_relay_resumes_from_its_confirmed_position(desk, kafka_bootstrap):
         assert await publish_everything(OutboxRelay(desk, parcel_publications(topic), kafka, producer_name="desk")) == 1
     finally:
         await kafka.stop()
-    labels = sorted(Envelope.FromString(r.value).payload.value for r in await read_all(kafka_bootstrap, topic, expect=2))
+    records = await read_all(kafka_bootstrap, topic, expect=2)
+    labels = sorted(Envelope.FromString(r.value).payload.value for r in records)
     assert len(labels) == 2
 
 

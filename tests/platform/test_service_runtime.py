@@ -5,9 +5,9 @@ import dataclasses
 
 import pytest
 
+from oms_platform.service import create_service_app
 from services.order.bootstrap import definition as order_definition
 from tests.support.messaging import TopicReader, publish_raw
-from oms_platform.service import create_service_app
 from tests.support.services import running_service
 from tests.support.services import test_settings as service_settings
 

@@ -2,6 +2,7 @@
 an aggregate holding changes never recorded, and used by a fresh instance of the service."""
 
 import uuid
+from typing import ClassVar
 
 import pytest
 
@@ -11,7 +12,7 @@ from .sample_domain import Tally, TallyBook, settings_for
 
 
 class SnapshottingBook(TallyBook):
-    snapshotting_intervals = {Tally: 3}
+    snapshotting_intervals: ClassVar[dict[type, int]] = {Tally: 3}
 
 
 @pytest.fixture

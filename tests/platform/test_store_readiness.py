@@ -20,7 +20,8 @@ def test_readiness_fails_naming_the_store_while_it_cannot_write_and_recovers(emb
     result = subprocess.run([sys.executable, str(worker), str(tmp_path / "data"), embedded_broker.bootstrap_servers],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    phases = {p["phase"]: p for p in map(json.loads, (line for line in result.stdout.splitlines() if line.startswith("{")))}
+    lines = (line for line in result.stdout.splitlines() if line.startswith("{"))
+    phases = {p["phase"]: p for p in map(json.loads, lines)}
     assert phases["writable"]["status"] == 200, phases
     assert phases["limited"]["status"] == 503, phases
     assert phases["limited"]["checks"]["store"].startswith("StoreCannotWrite: write refused"), phases

@@ -9,16 +9,17 @@ import asyncio
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, Tracking
 from google.protobuf.wrappers_pb2 import Int64Value, StringValue
 
 from oms_platform.messaging.consumer import TrackedConsumer
+from oms_platform.messaging.context import message_context
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.messaging.envelope import seal
-from oms_platform.messaging.context import message_context
 from oms_platform.store import open_application
 
 from .sample_domain import PARCEL_TYPES, TALLY_HANDLERS, Tally, TallyBook, settings_for
@@ -100,7 +101,7 @@ def test_a_write_by_another_thread_in_between_fails_the_whole_unit(book):
     assert book.repository.get(tally.id).labels == ["from http"]
     assert book.tracked_position("desk|t|z") == 0
     assert book.tracked_position("desk|t|other") == 0
-    with pytest.raises(Exception):
+    with pytest.raises(AggregateNotFoundError):
         book.repository.get(Tally.create_id("other"))
 
 
@@ -175,7 +176,7 @@ class RecordingProducer:
 
 
 def parcel_record(offset, aggregate_id, version, payload):
-    envelope = seal(payload, event_id=str(uuid.uuid4()), producer="desk", occurred_at=datetime.now(timezone.utc),
+    envelope = seal(payload, event_id=str(uuid.uuid4()), producer="desk", occurred_at=datetime.now(UTC),
                     aggregate_id=aggregate_id, aggregate_version=version)
     return Record(TOPIC, 0, offset, aggregate_id.encode(), envelope.SerializeToString())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from google.protobuf.message import Message
@@ -27,7 +27,7 @@ async def publish(bootstrap: str, topic: str, key: str, payload: Message, *, pro
     )
     envelope.correlation_id = envelope.event_id
     envelope.causation_id = envelope.event_id
-    envelope.occurred_at.FromDatetime(occurred_at or datetime.now(timezone.utc))
+    envelope.occurred_at.FromDatetime(occurred_at or datetime.now(UTC))
     envelope.payload.Pack(payload)
     await publish_raw(bootstrap, topic, key.encode(), envelope.SerializeToString())
     return envelope
@@ -51,7 +51,7 @@ class TopicReader:
         self._consumer: AIOKafkaConsumer | None = None
         self.records: list = []
 
-    async def __aenter__(self) -> "TopicReader":
+    async def __aenter__(self) -> TopicReader:
         register_all_messages()
         self._consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, enable_auto_commit=False)
         await self._consumer.start()

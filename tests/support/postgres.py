@@ -7,6 +7,7 @@ free port; a PostgreSQL container when a Docker engine answers. None of them: th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -141,10 +142,8 @@ class EmbeddedPostgres:
         if self._root is None:
             return
         pg = self._import()
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):  # not running any more
             pg.pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=self._root / "data", user=self._user, timeout=30)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pass  # not running any more
         self._remove()
 
     def __enter__(self) -> EmbeddedPostgres:
@@ -176,7 +175,8 @@ class EmbeddedPostgres:
         try:
             ensure_user_exists(EMBEDDED_SYSTEM_USER)
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
-            raise PostgresUnavailable(f"running as root and cannot create user {EMBEDDED_SYSTEM_USER}: {error}") from None
+            raise PostgresUnavailable(
+                f"running as root and cannot create user {EMBEDDED_SYSTEM_USER}: {error}") from None
         self._user = EMBEDDED_SYSTEM_USER
         entry = pwd.getpwnam(EMBEDDED_SYSTEM_USER)
         ensure_prefix_permissions(pgdata)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import urllib.error
@@ -69,7 +70,5 @@ def wait_until(check, *, timeout: float, interval: float = 0.2) -> bool:
 def kill_all(pids: set[int]) -> None:
     """Last resort after a failed test: leave no process behind."""
     for pid in alive(pids):
-        try:
+        with contextlib.suppress(OSError):
             os.kill(pid, 9)
-        except OSError:
-            pass

@@ -21,7 +21,6 @@ from oms_platform.broker import free_port
 from oms_platform.catalogue import load_catalogue
 from oms_platform.parent_death import spawn_dying_with_parent
 from oms_platform.topics import ensure_topics, specs_from_catalogue
-
 from tests.support.processes import http_ok, wait_until
 
 ALL_SERVICES = ("ingest", "order", "inventory", "fulfillment", "tracking", "ledger", "projection")
@@ -48,7 +47,8 @@ class ServiceProcess:
             )
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        if not wait_until(lambda: http_ok(f"{self.url}/health/ready") or self._exited(), timeout=timeout) or self._exited():
+        ready = wait_until(lambda: http_ok(f"{self.url}/health/ready") or self._exited(), timeout=timeout)
+        if not ready or self._exited():
             raise AssertionError(f"{self.name} not ready; log tail:\n{self.log_tail()}")
 
     def kill(self) -> None:

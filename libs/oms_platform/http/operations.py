@@ -64,7 +64,7 @@ async def run_readiness_checks(
     """Run every check at once, each under its own timeout; return the failures as one-liners."""
     names = list(checks)
     outcomes = await asyncio.gather(*(_run_check(checks[name], timeout_seconds) for name in names))
-    failures = {name: outcome for name, outcome in zip(names, outcomes) if outcome is not None}
+    failures = {name: outcome for name, outcome in zip(names, outcomes, strict=True) if outcome is not None}
     for name, reason in failures.items():
         _log.warning("readiness check failed", check=name, reason=reason)
     return failures
@@ -75,7 +75,7 @@ async def _run_check(check: ReadinessCheck, timeout_seconds: float) -> str | Non
     try:
         async with deadline:
             await check()
-    except Exception as error:  # a readiness probe reports failures, it does not raise them
+    except Exception as error:  # noqa: BLE001 - a readiness probe reports failures, it does not raise them
         if isinstance(error, TimeoutError) and deadline.expired():
             return f"timed out after {timeout_seconds:g}s"
         return _one_line(error)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from oms_platform.logging import get_logger
@@ -43,13 +43,14 @@ class DeadLetterPublisher:
 
     async def publish(self, record: Any, letter: DeadLetter) -> None:
         """Publish and wait for the broker's acknowledgement before the offset may move on."""
-        headers = list(record.headers or ()) + [
+        headers = [
+            *(record.headers or ()),
             ("dlq-reason", f"{letter.kind}: {letter.detail}"[:2000].encode()),
             ("dlq-source-topic", record.topic.encode()),
             ("dlq-source-partition", str(record.partition).encode()),
             ("dlq-source-offset", str(record.offset).encode()),
             ("dlq-consumer", self._consumer_name.encode()),
-            ("dlq-failed-at", datetime.now(timezone.utc).isoformat().encode()),
+            ("dlq-failed-at", datetime.now(UTC).isoformat().encode()),
         ]
         topic = self._topic_for(record.topic)
         acknowledgement = await self._producer.send(

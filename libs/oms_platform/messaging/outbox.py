@@ -14,7 +14,7 @@ import struct
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from google.protobuf.message import Message
@@ -104,8 +104,8 @@ class Outbox:
 def occurred_at(event: Any) -> datetime:
     timestamp = getattr(event, "timestamp", None)
     if isinstance(timestamp, datetime):
-        return timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc)
+        return timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=UTC)
+    return datetime.now(UTC)
 
 
 # -- the bytes of one outbox row -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import base64
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from eventsourcing.persistence import IntegrityError
 from psycopg.sql import SQL, Composed, Identifier
@@ -144,7 +144,7 @@ class ParkingTable:
 
 
 class SQLiteParkingTable(ParkingTable):
-    CREATE = [
+    CREATE: ClassVar[list[str]] = [
         f"CREATE TABLE IF NOT EXISTS {TABLE} (arrival INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL,"
         " waiting_for TEXT NOT NULL, stream TEXT, topic TEXT NOT NULL, source_partition INTEGER NOT NULL,"
         " source_offset INTEGER NOT NULL, message_key BLOB, message_value BLOB NOT NULL, headers TEXT NOT NULL,"

@@ -20,6 +20,7 @@ the runtime replaces the consumer, which joins the group again with fresh metada
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -79,10 +80,9 @@ async def restart_recreated_partitions(consumer: AIOKafkaConsumer) -> list[Topic
     if recreated:
         log.warning("partitions end before the consumer's position (recreated): reading them from the start",
                     partitions=_names(recreated))
-        try:
+        # revoked meanwhile; their next owner starts from committed offsets
+        with contextlib.suppress(IllegalStateError):
             await consumer.seek_to_beginning(*recreated)
-        except IllegalStateError:  # revoked meanwhile; their next owner starts from committed offsets
-            pass
     return recreated
 
 
@@ -92,7 +92,8 @@ async def unread_partitions(consumer: AIOKafkaConsumer, admin: Any, group: str, 
     known = {topic: len(consumer.partitions_for_topic(topic) or ()) for topic in current}
     stale = {topic: (known[topic], count) for topic, count in current.items() if known[topic] != count}
     if stale:
-        return "partition counts changed: " + ", ".join(f"{t} {old} -> {new}" for t, (old, new) in sorted(stale.items()))
+        changes = ", ".join(f"{t} {old} -> {new}" for t, (old, new) in sorted(stale.items()))
+        return "partition counts changed: " + changes
     held = await _held_in_group(admin, group, consumer.assignment())
     if held is None:
         return None

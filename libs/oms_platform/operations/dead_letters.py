@@ -66,7 +66,8 @@ class RedriveOutcome:
         return self.failed_again is None
 
 
-async def redrive(bootstrap: str, entries: Sequence[DeadLetterEntry], *, watch_seconds: float = 10.0) -> list[RedriveOutcome]:
+async def redrive(bootstrap: str, entries: Sequence[DeadLetterEntry], *,
+                  watch_seconds: float = 10.0) -> list[RedriveOutcome]:
     """Send entries back to their source topic unchanged; report which came back dead again.
 
     An entry that fails again is dead-lettered once more carrying our redrive header, so the

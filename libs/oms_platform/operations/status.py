@@ -37,12 +37,14 @@ async def service_status(client: httpx.AsyncClient, name: str) -> ServiceStatus:
         metrics = await client.get(f"{url}/metrics")
     except httpx.HTTPError as error:
         return ServiceStatus(name, url, False, f"unreachable: {type(error).__name__}")
-    checks = ready.json().get("checks", {}) if ready.headers.get("content-type", "").startswith("application/json") else {}
+    is_json = ready.headers.get("content-type", "").startswith("application/json")
+    checks = ready.json().get("checks", {}) if is_json else {}
     failing = {k: v for k, v in checks.items() if v != "ok"}
     samples = {s.name: s.value for family in text_string_to_metric_families(metrics.text) for s in family.samples
                if not s.labels or s.name.startswith("oms_relay")}
     dead = _total(metrics.text, "oms_dead_letters_total")
-    return ServiceStatus(name, url, ready.status_code == 200, "; ".join(f"{k}: {v}" for k, v in failing.items()) or "ok",
+    detail = "; ".join(f"{k}: {v}" for k, v in failing.items()) or "ok"
+    return ServiceStatus(name, url, ready.status_code == 200, detail,
                          samples.get("oms_relay_position"), samples.get("oms_relay_lag_events"), dead,
                          _total(metrics.text, "oms_parked_messages"))
 

@@ -85,7 +85,7 @@ def open_application(app_class: type[App], settings: ServiceSettings) -> App:
         _create_schema(settings.database_url, store_schema(settings))
     try:
         return app_class(env=env)
-    except Exception as error:  # the library raises several types; the operator needs one line
+    except Exception as error:  # noqa: BLE001 - the library raises several types; the operator needs one line
         raise ConfigurationError(
             f"cannot open the {settings.service_name} store: {type(error).__name__}: {error}"
         ) from None

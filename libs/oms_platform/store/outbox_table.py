@@ -9,7 +9,7 @@ stored without one (before the outbox existed), so the relay can translate those
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from psycopg.sql import SQL, Composed, Identifier
 
@@ -32,7 +32,8 @@ def rows(positions: Sequence[int] | None, sealed: SealedPerEvent | None) -> list
 
 
 class SQLiteOutboxTable:
-    CREATE = [f"CREATE TABLE IF NOT EXISTS {TABLE} (notification_id INTEGER PRIMARY KEY, messages BLOB NOT NULL)"]
+    CREATE: ClassVar[list[str]] = [
+        f"CREATE TABLE IF NOT EXISTS {TABLE} (notification_id INTEGER PRIMARY KEY, messages BLOB NOT NULL)"]
 
     def __init__(self, datastore: Any, events_table: str):
         self._datastore = datastore

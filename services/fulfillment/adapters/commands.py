@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timezone
+from datetime import UTC
 
 from oms.fulfillment.v1 import fulfillment_commands_pb2
-
 from oms_platform.identity import shipment_id_for
 from services.fulfillment.adapters.contract_values import (
     address_from_contract,
@@ -26,7 +25,7 @@ def planned_shipments(command: fulfillment_commands_pb2.CreateShipments) -> list
     _canonical_uuid("order_id", command.order_id)
     if not command.shipments:
         raise MalformedCommand(f"order {command.order_id} plans no shipments")
-    promised_by = command.promised_by.ToDatetime(tzinfo=timezone.utc) if command.HasField("promised_by") else None
+    promised_by = command.promised_by.ToDatetime(tzinfo=UTC) if command.HasField("promised_by") else None
     plans = []
     for planned in command.shipments:
         shipment_id = _canonical_uuid(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
+
 from oms.common.v1 import actor_pb2, address_pb2, line_quantity_pb2, money_pb2
 from oms.fulfillment.v1 import fulfillment_pb2
-
 from services.fulfillment.domain.values import Address, LineQuantity, Money, ServiceLevel, ShipmentLine
 
 _SERVICE_LEVELS = {

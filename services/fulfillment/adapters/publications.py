@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from google.protobuf.message import Message
+
 from oms.fulfillment.v1 import fulfillment_events_pb2 as events
 from oms.fulfillment.v1 import fulfillment_pb2
-
 from oms_platform.messaging.relay import Publication
 from services.fulfillment.adapters.contract_values import (
     address_to_contract,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from oms.fulfillment.v1.fulfillment_commands_pb2 import CancelShipment, CreateShipments
-
 from oms_platform.logging import get_logger
 from oms_platform.messaging.consumer import Inbound, InvalidMessage
 from services.fulfillment.adapters.commands import MalformedCommand, planned_shipments

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.utils import EnvType
+
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
-
 from services.fulfillment.adapters.stored_values import register_stored_values
 from services.fulfillment.application.work_queue import QueueFilter, WorkQueue
 from services.fulfillment.domain.shipment import Shipment

@@ -7,7 +7,8 @@ from datetime import datetime
 from enum import Enum
 
 # Special administrative regions ship like foreign destinations (customs, other carriers).
-OUTSIDE_MAINLAND_PROVINCES = frozenset({"hong kong", "macau", "macao", "taiwan", "香港", "澳门", "澳門", "台湾", "台灣"})
+OUTSIDE_MAINLAND_PROVINCES = frozenset({"hong kong", "macau", "macao", "taiwan",
+                                        "香港", "澳门", "澳門", "台湾", "台灣"})
 
 
 class ServiceLevel(Enum):

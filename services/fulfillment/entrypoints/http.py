@@ -125,7 +125,8 @@ def start_picking_wave(body: Wave[StartPickingWaveLine], actor: Actor, request: 
 def pick_wave(body: Wave[PickWaveLine], actor: Actor, request: Request) -> WaveResult:
     app = _app(request)
     return _wave(app, body.shipments, request, lambda line: app.pick_shipment(
-        str(line.shipment_id), None if line.picked is None else [PickedUnits(p.line_id, p.quantity) for p in line.picked],
+        str(line.shipment_id),
+        None if line.picked is None else [PickedUnits(p.line_id, p.quantity) for p in line.picked],
         actor))
 
 
@@ -134,7 +135,8 @@ def pick_wave(body: Wave[PickWaveLine], actor: Actor, request: Request) -> WaveR
 def pack_wave(body: Wave[PackWaveLine], actor: Actor, request: Request) -> WaveResult:
     app = _app(request)
     return _wave(app, body.shipments, request, lambda line: app.pack_shipment(
-        str(line.shipment_id), _parcels(line), QualityCheck(line.quality_check.passed, line.quality_check.notes), actor))
+        str(line.shipment_id), _parcels(line), QualityCheck(line.quality_check.passed, line.quality_check.notes),
+        actor))
 
 
 @waves.post("/dispatch", response_model=WaveResult, responses=WAVE_PROBLEMS,

@@ -6,12 +6,20 @@ unspecified <-> "".
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from oms.common.v1 import address_pb2, channel_pb2, contact_pb2, money_pb2, order_line_pb2, payment_pb2
-from oms.common.v1 import invoice_request_pb2, time_window_pb2
+from oms.common.v1 import (
+    address_pb2,
+    channel_pb2,
+    contact_pb2,
+    invoice_request_pb2,
+    money_pb2,
+    order_line_pb2,
+    payment_pb2,
+    time_window_pb2,
+)
 from services.ingest.domain.reported_order import (
     Address,
     Contact,
@@ -44,14 +52,14 @@ def channel_value(name: str) -> int:
 
 
 def moment(message, field: str) -> datetime | None:
-    return getattr(message, field).ToDatetime(tzinfo=timezone.utc) if message.HasField(field) else None
+    return getattr(message, field).ToDatetime(tzinfo=UTC) if message.HasField(field) else None
 
 
 def timestamp(value: datetime | None) -> Timestamp | None:
     if value is None:
         return None
     stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=timezone.utc))
+    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
     return stamp
 
 

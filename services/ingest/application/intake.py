@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from oms_platform.identity import order_id_for
@@ -79,7 +79,7 @@ def take_channel_order(store: IntakeStore, order: ReportedOrder, delivery: Deliv
         )
         return Decision(Refused(rejection), (rejection,))
     accepted = ChannelOrder(
-        order_id=order_id, order_number=store.next_order_number(business_day(datetime.now(timezone.utc))),
+        order_id=order_id, order_number=store.next_order_number(business_day(datetime.now(UTC))),
         order=validation.order,
         customer_id=customer_id_for(validation.order), fingerprint=order.fingerprint(),
         source=delivery.source, source_event_id=delivery.source_event_id,

@@ -10,11 +10,11 @@ from typing import Any, ClassVar
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import get_topic
+from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_random_exponential
+
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
 from oms_platform.store.group_commit import GroupCommit
-from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_random_exponential
-
 from services.ingest.adapters.stored_values import register_stored_values
 from services.ingest.application.intake import (
     OrderTaken,
@@ -82,7 +82,8 @@ class IngestApplication(ServiceApplication):
     async def submit_unreadable(self, subject: str, ref: ChannelOrderRef, update_id: str,
                                 reasons: tuple[Reason, ...], delivery: Delivery) -> Rejection:
         """Keep input refused before it could be read (see `refuse_unreadable`)."""
-        return await self._intake_commits.run(partial(self._keep_unreadable, subject, ref, update_id, reasons, delivery))
+        return await self._intake_commits.run(
+            partial(self._keep_unreadable, subject, ref, update_id, reasons, delivery))
 
     def _keep_unreadable(self, subject: str, ref: ChannelOrderRef, update_id: str, reasons: tuple[Reason, ...],
                          delivery: Delivery) -> Rejection:
@@ -105,7 +106,8 @@ class IngestApplication(ServiceApplication):
         return outcome
 
     @retry_on_conflict
-    def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery) -> UpdateTaken | Refused:
+    def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate,
+                     delivery: Delivery) -> UpdateTaken | Refused:
         """Apply or reject a channel update entered over HTTP; UpdateAlreadyRejected for a resent
         update id that was rejected before."""
         decision = apply_channel_update(self, ref, update, delivery)

@@ -6,7 +6,7 @@ valid order is the domain's validation, which keeps a record of every rejection.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
@@ -44,7 +44,7 @@ def _utc(moment: datetime | None) -> datetime | None:
     # A time without offset is taken as UTC, as protobuf Timestamps are.
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class MoneyForm(Form):

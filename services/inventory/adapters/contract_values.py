@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
@@ -21,7 +21,7 @@ def money(currency: str, minor_units: int) -> Money:
 
 def timestamp(moment: datetime) -> Timestamp:
     stamp = Timestamp()
-    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
     return stamp
 
 
@@ -30,7 +30,7 @@ def stock_level(on_hand: int, reserved: int) -> StockLevel:
 
 
 def line_quantities(lines: Iterable[Mapping[str, Any]]) -> list[LineQuantity]:
-    return [LineQuantity(line_id=l["line_id"], sku=l["sku"], quantity=l["quantity"]) for l in lines]
+    return [LineQuantity(line_id=ln["line_id"], sku=ln["sku"], quantity=ln["quantity"]) for ln in lines]
 
 
 def warehouse_allocation(data: Mapping[str, Any]) -> WarehouseAllocation:
@@ -44,7 +44,7 @@ def requested_lines(lines: Iterable[LineQuantity]) -> tuple[RequestedLine, ...]:
 def enum_value(enum: EnumTypeWrapper, prefix: str, code: str) -> int:
     """Domain code "order_cancelled" -> RELEASE_REASON_ORDER_CANCELLED; unknown codes -> 0."""
     name = f"{prefix}_{code.upper()}"
-    return enum.Value(name) if name in enum.keys() else 0
+    return enum.Value(name) if name in enum.keys() else 0  # noqa: SIM118 - a protobuf enum wrapper is no dict
 
 
 def enum_code(enum: EnumTypeWrapper, prefix: str, value: int) -> str:

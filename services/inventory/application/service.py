@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from eventsourcing.application import AggregateNotFoundError
-from oms_platform.store import ServiceApplication
 
-from services.inventory.application.commands import ReservationRequest
+from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
+from services.inventory.application.commands import ReservationRequest
 from services.inventory.application.stock_changes import StockChanges
 from services.inventory.domain.availability import SkuAvailability
 from services.inventory.domain.catalogue import Catalogue, Listing, Product

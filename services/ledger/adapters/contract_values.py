@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -42,5 +42,5 @@ def method_value(name: str) -> int:
 
 def timestamp_message(moment: datetime) -> Timestamp:
     timestamp = Timestamp()
-    timestamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+    timestamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
     return timestamp

@@ -6,7 +6,7 @@ those into dead letters.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -89,9 +89,9 @@ def source_of(inbound: Inbound, business_time: Timestamp | None = None) -> Sourc
     """Which upstream event an entry is posted for, dated by the business time it carries."""
     envelope = inbound.envelope
     if business_time is not None and (business_time.seconds or business_time.nanos):
-        occurred_at = business_time.ToDatetime(tzinfo=timezone.utc)
+        occurred_at = business_time.ToDatetime(tzinfo=UTC)
     elif envelope.HasField("occurred_at"):
-        occurred_at = envelope.occurred_at.ToDatetime(tzinfo=timezone.utc)
+        occurred_at = envelope.occurred_at.ToDatetime(tzinfo=UTC)
     else:
-        occurred_at = datetime.now(timezone.utc)
+        occurred_at = datetime.now(UTC)
     return SourceEvent(event_type=envelope.type, event_id=envelope.event_id, occurred_at=occurred_at)

@@ -4,8 +4,8 @@ from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder
-from oms_platform.store import ServiceApplication
 
+from oms_platform.store import ServiceApplication
 from services.ledger.adapters.stored_values import register_ledger_values
 from services.ledger.application.journal_view import JournalView
 from services.ledger.domain.journal import JournalEntry

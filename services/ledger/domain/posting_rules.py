@@ -14,7 +14,13 @@ Every rule has a stable id, published with its entries (`JournalEntryPosted.reco
 from __future__ import annotations
 
 from services.ledger.domain.chart import (
-    CASH, COD_CLEARING, CUSTOMER_ADVANCES, RECEIVABLES, SALES_REVENUE, SHIPPING_INCOME, VAT_OUTPUT,
+    CASH,
+    COD_CLEARING,
+    CUSTOMER_ADVANCES,
+    RECEIVABLES,
+    SALES_REVENUE,
+    SHIPPING_INCOME,
+    VAT_OUTPUT,
 )
 from services.ledger.domain.identities import entry_id_for
 from services.ledger.domain.journal import JournalEntry, JournalLine, SourceEvent

@@ -12,7 +12,11 @@ from services.ledger.application.journal_view import RECENT_ENTRIES
 from services.ledger.application.service import LedgerApplication
 from services.ledger.domain.chart import CHART_OF_ACCOUNTS
 from services.ledger.entrypoints.views import (
-    AccountView, EntriesView, JournalEntryView, OrderLedgerView, TrialBalanceView,
+    AccountView,
+    EntriesView,
+    JournalEntryView,
+    OrderLedgerView,
+    TrialBalanceView,
 )
 
 router = APIRouter(prefix="/ledger", tags=["ledger"])

@@ -6,7 +6,7 @@ Contract enums are named in the domain by their value names without the enum's p
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from google.protobuf.message import Message
@@ -40,7 +40,7 @@ def enum_number(enum_type: Any, prefix: str, name: str) -> int:
 # -- from contracts ------------------------------------------------------------------------------
 
 def when(parent: Message, field: str) -> datetime | None:
-    return getattr(parent, field).ToDatetime(tzinfo=timezone.utc) if parent.HasField(field) else None
+    return getattr(parent, field).ToDatetime(tzinfo=UTC) if parent.HasField(field) else None
 
 
 def money(parent: Message, field: str) -> v.Money | None:

@@ -23,7 +23,11 @@ from services.order.adapters import translation
 from services.order.application.channel_updates import apply_channel_update
 from services.order.application.service import OrderApplication
 from services.order.domain.order import (
-    DispatchNotYetKnown, Order, ReservationState, ShipmentNotDispatched, UnknownShipment,
+    DispatchNotYetKnown,
+    Order,
+    ReservationState,
+    ShipmentNotDispatched,
+    UnknownShipment,
 )
 from services.order.domain.status import IllegalTransition
 from services.order.domain.values import WarehouseAllocation

@@ -7,9 +7,9 @@ from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder
+
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
-
 from services.order.application.order_index import OrderIndex, OrderSummary
 from services.order.application.transcodings import register_values
 from services.order.domain.order import Order

@@ -18,10 +18,24 @@ from services.order.domain.reasons import CancellationReason, ChangeSource, Hold
 from services.order.domain.requests import ShipmentRequest, StockRequest
 from services.order.domain.review import ReviewDecision, ReviewPolicy, ReviewSubject, evaluate
 from services.order.domain.shipments import ShipmentProgress, ShipmentState
-from services.order.domain.status import S, OrderStatus, IllegalTransition, check_transition
+from services.order.domain.status import IllegalTransition, OrderStatus, S, check_transition
 from services.order.domain.values import (
-    SYSTEM, Actor, Address, ChangeRequest, Contact, Dispatch, Hold, LineQuantity, Money, OrderLine,
-    Payment, PaymentConfirmation, Placement, PlannedShipment, ShipmentLine, Totals,
+    SYSTEM,
+    Actor,
+    Address,
+    ChangeRequest,
+    Contact,
+    Dispatch,
+    Hold,
+    LineQuantity,
+    Money,
+    OrderLine,
+    Payment,
+    PaymentConfirmation,
+    Placement,
+    PlannedShipment,
+    ShipmentLine,
+    Totals,
     WarehouseAllocation,
 )
 

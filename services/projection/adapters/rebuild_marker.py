@@ -12,7 +12,7 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from services.projection.adapters.view_schema import REBUILD_MARKER_TABLE
 from services.projection.adapters.view_store import RebuildRunning, Session, ViewStore
@@ -33,7 +33,7 @@ def mark_rebuild_started(session: Session, started_by: str) -> None:
     session.execute(f"DELETE FROM {REBUILD_MARKER_TABLE}")  # noqa: S608 - our own table name
     session.execute(
         f"INSERT INTO {REBUILD_MARKER_TABLE} (rebuild_id, started_at, started_by) VALUES (?, ?, ?)",  # noqa: S608
-        (str(uuid.uuid4()), datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        (str(uuid.uuid4()), datetime.now(UTC).isoformat(timespec="seconds"),
          f"{started_by} (pid {os.getpid()} on {socket.gethostname()})"),
     )
 

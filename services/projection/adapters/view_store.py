@@ -113,8 +113,8 @@ class _SqliteSession(_DbApiSession):
         versions = dict.fromkeys(names, 0)
         for start in range(0, len(names), _NAMES_PER_READ):
             chunk = names[start:start + _NAMES_PER_READ]
-            for row in self.all(f"SELECT name, version FROM view_tracking WHERE name IN ({', '.join('?' * len(chunk))})",
-                                chunk):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.all(f"SELECT name, version FROM view_tracking WHERE name IN ({marks})", chunk):
                 versions[row["name"]] = row["version"]
         return versions
 
@@ -260,13 +260,14 @@ class PostgresViewStore:
     @contextmanager
     def _session(self, *, read_only: bool) -> Iterator[Session]:
         try:
-            with self._pool.connection() as connection:
-                # Writes are pipelined: statements whose results nobody reads are sent without
-                # waiting for the server, so a batch costs a round trip per read, not per statement.
-                with (nullcontext() if read_only else connection.pipeline()), connection.transaction():
-                    if read_only:
-                        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    yield _PostgresSession(connection.cursor(), _to_pyformat)
+            # Writes are pipelined: statements whose results nobody reads are sent without
+            # waiting for the server, so a batch costs a round trip per read, not per statement.
+            with (self._pool.connection() as connection,
+                  nullcontext() if read_only else connection.pipeline(),
+                  connection.transaction()):
+                if read_only:
+                    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield _PostgresSession(connection.cursor(), _to_pyformat)
         except psycopg.OperationalError as error:  # lost connection, pool timeout, deadlock victim
             raise ViewStoreUnavailable(str(error).strip() or type(error).__name__) from error
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from google.protobuf.message import Message
@@ -24,7 +24,7 @@ class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
     store_position: int = 0  # where the fact is in its producer's store; 0 from channel adapters
 
     @classmethod
-    def from_envelope(cls, envelope: Envelope, payload: Message, topic: str) -> "Fact":
+    def from_envelope(cls, envelope: Envelope, payload: Message, topic: str) -> Fact:
         return cls(
             event_id=envelope.event_id,
             type=envelope.type,
@@ -32,7 +32,7 @@ class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
             topic=topic,
             aggregate_id=envelope.aggregate_id,
             aggregate_version=envelope.aggregate_version,
-            occurred_at=stamp_text(envelope.occurred_at) or iso_time(datetime.now(timezone.utc)),
+            occurred_at=stamp_text(envelope.occurred_at) or iso_time(datetime.now(UTC)),
             payload=payload,
             store_position=envelope.store_position,
         )
@@ -52,8 +52,8 @@ class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
 def iso_time(moment: datetime) -> str:
     """The one text form of a time in the views; compares correctly as text."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    m = moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    m = moment.astimezone(UTC)
     # Formatted by hand: strftime and protobuf's ToDatetime were a tenth of a replay's time.
     return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
             f".{m.microsecond:06d}Z")

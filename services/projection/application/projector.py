@@ -84,7 +84,7 @@ class Projector:
             return IGNORED
         return Fact.from_envelope(opened.envelope, opened.payload, record.topic), updater
 
-    def _apply(self, session: Session, claims: "_VersionClaims",
+    def _apply(self, session: Session, claims: _VersionClaims,
                opened: tuple[Fact, Updater] | str | DeadLetter) -> str | DeadLetter:
         if isinstance(opened, (str, DeadLetter)):
             return opened

@@ -9,6 +9,8 @@ had been before the rebuild, past every record the rebuild had emptied out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+
 from oms_platform.logging import get_logger
 from services.projection.adapters.rebuild_marker import UnfinishedRebuild, rebuild_running, unfinished_rebuild
 from services.projection.adapters.view_store import RebuildRunning, ViewStore
@@ -55,7 +57,7 @@ async def complete_views(settings: ProjectionSettings, views: ViewStore, complet
                 continue
         except RebuildRunning:
             continue  # another process took the rebuild over between the two looks
-        except Exception:  # noqa: BLE001 - views or broker away: the views stay unserved, try again
+        except Exception:  # views or broker away: the views stay unserved, try again
             log.exception("could not complete the views", retry_in=delay)
             delay = min(delay * 2, 30.0)
         await _pause(stopping, delay if delay > CHECK_SECONDS else CHECK_SECONDS)
@@ -72,7 +74,5 @@ async def _redo(settings: ProjectionSettings, marker: UnfinishedRebuild, complet
 
 
 async def _pause(stopping: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stopping.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Annotated
 
@@ -153,7 +153,7 @@ def _time_bound(name: str, value: str | None, *, end: bool) -> str | None:
         return None
     try:
         if len(value) == 10:
-            moment = datetime.combine(date.fromisoformat(value), datetime.min.time(), timezone.utc)
+            moment = datetime.combine(date.fromisoformat(value), datetime.min.time(), UTC)
             return iso_time(moment + timedelta(days=1) if end else moment)
         return iso_time(datetime.fromisoformat(value))
     except ValueError:

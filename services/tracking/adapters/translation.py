@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -18,7 +18,7 @@ def to_datetime(timestamp: Timestamp, fallback: datetime) -> datetime:
     """A contract timestamp, or `fallback` when the producer left it unset."""
     if not timestamp.seconds and not timestamp.nanos:
         return fallback
-    return timestamp.ToDatetime(tzinfo=timezone.utc)
+    return timestamp.ToDatetime(tzinfo=UTC)
 
 
 def to_timestamp(moment: datetime) -> Timestamp:

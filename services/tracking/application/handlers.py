@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from datetime import timezone
+from datetime import UTC
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -115,10 +116,9 @@ def _tracking_number(app: TrackingApplication, timeline: OrderTimeline, shipment
 
 def _place_held_report(timeline: OrderTimeline, shipment_id: str, report: CarrierEvent) -> None:
     checkpoint = code_table(report.carrier_code).checkpoint_for(report.raw_code, report.description)
-    try:
+    # a scan after delivery adds nothing; it stays in the tracking number's history
+    with contextlib.suppress(ShipmentAlreadyDelivered):
         timeline.take_carrier_event(shipment_id, report, checkpoint)
-    except ShipmentAlreadyDelivered:
-        pass  # a scan after delivery adds nothing; it stays in the tracking number's history
 
 
 def _timeline(app: TrackingApplication, order_id: str) -> OrderTimeline:
@@ -136,7 +136,7 @@ def _shipment_id(shipment_id: str) -> str:
 
 
 def _upstream_entry(checkpoint: Checkpoint, when: Timestamp, inbound: Inbound, **details: Any) -> TimelineEntry:
-    sent_at = inbound.envelope.occurred_at.ToDatetime(tzinfo=timezone.utc)
+    sent_at = inbound.envelope.occurred_at.ToDatetime(tzinfo=UTC)
     details.setdefault("place", UNKNOWN_PLACE)
     return TimelineEntry(
         checkpoint=checkpoint,

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder
+
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
-
 from services.tracking.application.transcodings import register_domain_values
 from services.tracking.domain.carrier_codes import (
     canonical_carrier_code,

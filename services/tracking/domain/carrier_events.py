@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from services.tracking.domain.checkpoints import Source
 from services.tracking.domain.values import Place
@@ -25,5 +25,5 @@ class CarrierEvent:
 
     def identity(self, shipment_id: str = "") -> str:
         """What makes two reports the same report: a carrier resending a scan is not news."""
-        instant = self.occurred_at.astimezone(timezone.utc).isoformat()
+        instant = self.occurred_at.astimezone(UTC).isoformat()
         return "|".join((shipment_id, self.carrier_code, self.tracking_number, self.raw_code, instant))

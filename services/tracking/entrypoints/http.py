@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
@@ -33,8 +33,8 @@ from services.tracking.entrypoints.models import (
     CarrierEventBatchIn,
     CarrierEventBatchItem,
     CarrierEventBatchResult,
-    CarrierEventIn,
     CarrierEventCodesView,
+    CarrierEventIn,
     CarrierEventResult,
     CarrierList,
     CheckpointView,
@@ -77,7 +77,7 @@ def carrier_event_codes(carrier_code: CarrierCode) -> CarrierEventCodesView:
 )
 def receive_carrier_event(carrier_code: CarrierCode, body: CarrierEventIn, request: Request,
                           response: Response) -> CarrierEventResult:
-    report = _carrier_report(carrier_code, body, datetime.now(timezone.utc))
+    report = _carrier_report(carrier_code, body, datetime.now(UTC))
     with _tracking_problems(unmatched_kept=True):
         outcome = _app(request).receive_carrier_event(report)
     return _result(outcome, response)
@@ -95,7 +95,7 @@ def receive_carrier_events(carrier_code: CarrierCode, body: CarrierEventBatchIn,
     alone (an unknown carrier or code included). When another writer changed one of the same
     timelines meanwhile, the batch is applied again event by event."""
     app = _app(request)
-    received_at = datetime.now(timezone.utc)
+    received_at = datetime.now(UTC)
 
     def receive(event: CarrierEventIn) -> tuple[int, CarrierEventResult]:
         with _tracking_problems(unmatched_kept=True):
@@ -129,7 +129,7 @@ def enter_checkpoint(
     report = CarrierEvent(
         carrier_code="", tracking_number="", raw_code=checkpoint.name, description=body.description,
         occurred_at=body.occurred_at, place=body.location.to_place(), source=Source.MANUAL,
-        received_at=datetime.now(timezone.utc), raw_payload=body.model_dump_json(), recorded_by=x_actor,
+        received_at=datetime.now(UTC), raw_payload=body.model_dump_json(), recorded_by=x_actor,
     )
     with _tracking_problems():
         outcome = _app(request).enter_checkpoint(shipment_id, report, checkpoint)

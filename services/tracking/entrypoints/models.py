@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
@@ -28,7 +28,7 @@ class LocationIn(BaseModel):
 
 
 def _not_in_the_future(moment: datetime) -> datetime:
-    if moment > datetime.now(timezone.utc) + MAX_CLOCK_SKEW:
+    if moment > datetime.now(UTC) + MAX_CLOCK_SKEW:
         raise ValueError("must not be in the future")
     return moment
 

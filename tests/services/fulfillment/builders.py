@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from oms.common.v1.address_pb2 import Address as AddressMessage
 from oms.fulfillment.v1 import fulfillment_commands_pb2, fulfillment_pb2
-
 from oms_platform.identity import shipment_id_for
 from services.fulfillment.domain.values import Address, ServiceLevel, ShipmentLine, ShipmentPlan
 

@@ -79,7 +79,7 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
 
 
 def test_create_shipments_makes_one_shipment_per_warehouse_and_a_repeat_makes_none(app):
-    order_id, command = two_warehouse_order()
+    _order_id, command = two_warehouse_order()
 
     shipments = create_shipments(app, command, INBOUND)
     app.record(*shipments)

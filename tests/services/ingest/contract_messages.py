@@ -44,7 +44,8 @@ def placed(form: dict[str, Any]) -> ChannelOrderPlaced:
     return ChannelOrderPlaced(order=channel_order_message(form))
 
 
-def updated(channel_account: str, channel_order_id: str, form: dict[str, Any], channel: str = "web_shop") -> ChannelOrderUpdated:
+def updated(channel_account: str, channel_order_id: str, form: dict[str, Any],
+            channel: str = "web_shop") -> ChannelOrderUpdated:
     body = _contract_json({**form, "channel": channel, "channel_account": channel_account,
                            "channel_order_id": channel_order_id})
     return json_format.ParseDict(body, ChannelOrderUpdated())

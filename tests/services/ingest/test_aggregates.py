@@ -1,6 +1,6 @@
 """The ingest aggregates on their own: channel orders, order numbers, the catalogue."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -52,7 +52,7 @@ def test_updates_change_payment_address_and_status():
     channel_order = accepted()
     paid = Payment("paid", "online", Money("CNY", 22700), "ALI-1")
     moved = AddressChange(shanghai_address(city="苏州市"), None)
-    channel_order.apply_update(ChannelOrderUpdate("u1", paid, datetime(2026, 11, 22, tzinfo=timezone.utc)))
+    channel_order.apply_update(ChannelOrderUpdate("u1", paid, datetime(2026, 11, 22, tzinfo=UTC)))
     channel_order.apply_update(ChannelOrderUpdate("u2", moved))
     channel_order.apply_update(ChannelOrderUpdate("u3", Cancellation("out of stock", False)))
 
@@ -112,8 +112,8 @@ def test_an_instance_takes_a_new_block_only_when_its_block_is_used_up_or_the_day
 
 
 def test_the_business_day_is_chinese_standard_time():
-    assert business_day(datetime(2026, 11, 22, 15, 59, tzinfo=timezone.utc)) == "20261122"
-    assert business_day(datetime(2026, 11, 22, 16, 0, tzinfo=timezone.utc)) == "20261123"
+    assert business_day(datetime(2026, 11, 22, 15, 59, tzinfo=UTC)) == "20261122"
+    assert business_day(datetime(2026, 11, 22, 16, 0, tzinfo=UTC)) == "20261123"
 
 
 def test_a_catalogue_entry_changes_only_when_the_listing_does():

@@ -32,14 +32,14 @@ from .domain_examples import CATALOGUE, order
 
 
 def names(enum_type, prefix):
-    return tuple(n.removeprefix(prefix).lower() for n in enum_type.keys() if not n.endswith("_UNSPECIFIED"))
+    return tuple(n.removeprefix(prefix).lower() for n in enum_type.keys() if not n.endswith("_UNSPECIFIED"))  # noqa: SIM118 - protobuf enum
 
 
 def test_the_domain_vocabularies_are_the_contracts_enumerations():
-    assert CHANNELS == names(Channel, "CHANNEL_")
-    assert PAYMENT_STATUSES == names(PaymentStatus, "PAYMENT_STATUS_")
-    assert PAYMENT_METHODS == names(PaymentMethod, "PAYMENT_METHOD_")
-    contract_codes = {n.removeprefix("REJECTION_CODE_") for n in intake_pb2.RejectionCode.keys()}
+    assert names(Channel, "CHANNEL_") == CHANNELS
+    assert names(PaymentStatus, "PAYMENT_STATUS_") == PAYMENT_STATUSES
+    assert names(PaymentMethod, "PAYMENT_METHOD_") == PAYMENT_METHODS
+    contract_codes = {n.removeprefix("REJECTION_CODE_") for n in intake_pb2.RejectionCode.keys()}  # noqa: SIM118 - protobuf enum
     assert {code.value for code in RejectionCode} <= contract_codes
 
 
@@ -72,13 +72,14 @@ def test_an_accepted_order_is_published_normalised_under_its_order_id():
 
     assert (publication.topic, publication.key) == (INTAKE_EVENTS, order_id)
     message = publication.message
-    assert (message.order_id, message.order_number, message.source_event_id) == (order_id, "SO-20261122-000007", "evt-1")
+    assert (message.order_id, message.order_number, message.source_event_id) == (
+        order_id, "SO-20261122-000007", "evt-1")
     assert message.source == intake_pb2.INTAKE_SOURCE_KAFKA
     assert message.order.channel_order.channel == Channel.CHANNEL_WEB_SHOP
     assert message.order.customer_id == "cust-1"
     assert message.order.contact.phone == "+8613800138000"
     assert message.order.shipping_address.district == "浦东新区"
-    assert [(l.line_id, l.sku, l.quantity, l.unit_price.minor_units) for l in message.order.lines] == [
+    assert [(ln.line_id, ln.sku, ln.quantity, ln.unit_price.minor_units) for ln in message.order.lines] == [
         ("1", "TEA-250", 1, 12900), ("2", "MUG-350", 2, 4900)]
     assert message.order.payment.status == PaymentStatus.PAYMENT_STATUS_PAID
     assert message.order.payment.paid_amount.currency_code == "CNY"

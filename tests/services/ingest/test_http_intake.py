@@ -111,9 +111,11 @@ async def test_a_malformed_order_is_refused_naming_each_field_and_kept_and_publi
 
 async def test_a_body_that_is_not_json_is_kept_as_undecodable_and_one_not_sent_as_json_is_not(broker, ingest):
     broken = b'{"channel": "web_shop", "lines": [\xff'
-    response = await ingest.client.post("/intake/orders", content=broken, headers={"content-type": "application/json"})
-    syntax = await ingest.client.post("/intake/orders", content=b'{"channel": ', headers={"content-type": "application/json"})
-    plain = await ingest.client.post("/intake/orders", content=b"channel=web_shop", headers={"content-type": "text/plain"})
+    as_json = {"content-type": "application/json"}
+    response = await ingest.client.post("/intake/orders", content=broken, headers=as_json)
+    syntax = await ingest.client.post("/intake/orders", content=b'{"channel": ', headers=as_json)
+    as_text = {"content-type": "text/plain"}
+    plain = await ingest.client.post("/intake/orders", content=b"channel=web_shop", headers=as_text)
 
     assert (response.status_code, syntax.status_code, plain.status_code) == (400, 400, 415)
     assert response.json()["type"].endswith("/malformed-json") and syntax.json()["type"].endswith("/malformed-json")
@@ -193,7 +195,8 @@ async def test_updates_over_http_apply_once_and_bad_ones_are_refused(broker, ing
     assert cancelled.status_code == 200
     view = (await ingest.client.get(f"/intake/orders/{order_id}")).json()
     assert view["status"] == "cancelled"
-    assert [(u["update_id"], u["kind"]) for u in view["updates"]] == [("pay-1", "payment"), ("cancel-1", "cancellation")]
+    assert [(u["update_id"], u["kind"]) for u in view["updates"]] == [
+        ("pay-1", "payment"), ("cancel-1", "cancellation")]
     assert view["payment"]["status"] == "paid"
     async with TopicReader(broker, INTAKE_EVENTS) as events:
         applied = await events.wait_for("oms.intake.v1.ChannelOrderUpdateApplied", 2)

@@ -31,7 +31,7 @@ def test_a_complete_order_is_valid_and_comes_back_normalised():
     normalised = validation.order
     assert normalised.contact == Contact("王小明", "+8613800138000", "xiaoming@example.cn")
     assert normalised.shipping_address.phone == "+8613800138000"
-    assert [(l.line_id, l.name) for l in normalised.lines] == [("1", "Longjing tea 250 g"), ("2", "Ceramic mug")]
+    assert [(ln.line_id, ln.name) for ln in normalised.lines] == [("1", "Longjing tea 250 g"), ("2", "Ceramic mug")]
 
 
 def test_every_reason_is_reported_not_only_the_first():
@@ -200,7 +200,7 @@ def test_a_price_in_another_currency_than_the_listing_is_a_mismatch():
 
 def test_lines_without_ids_are_numbered_in_order():
     lines = (line(""), line("", "MUG-350", price=Money("CNY", 4900)))
-    assert [l.line_id for l in validate_order(order(lines=lines), CATALOGUE).order.lines] == ["1", "2"]
+    assert [ln.line_id for ln in validate_order(order(lines=lines), CATALOGUE).order.lines] == ["1", "2"]
 
 
 def test_line_ids_are_unique():

@@ -10,8 +10,8 @@ import pytest
 
 from oms_platform.store import open_application
 from services.inventory.application.commands import ReservationRequest
-from services.inventory.bootstrap import definition
 from services.inventory.application.service import InventoryApplication
+from services.inventory.bootstrap import definition
 from services.inventory.domain.catalogue import Listing, Money
 from services.inventory.domain.sourcing import Destination, RequestedLine
 from services.inventory.settings import InventorySettings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -61,7 +61,7 @@ def envelope(message: Any, *, order_id: str, version: int) -> Envelope:
     sealed = Envelope(event_id=str(uuid.uuid4()), type=message.DESCRIPTOR.full_name, producer="order",
                       aggregate_id=order_id, aggregate_version=version)
     sealed.correlation_id = sealed.causation_id = sealed.event_id
-    sealed.occurred_at.FromDatetime(datetime.now(timezone.utc))
+    sealed.occurred_at.FromDatetime(datetime.now(UTC))
     sealed.payload.Pack(message)
     return sealed
 

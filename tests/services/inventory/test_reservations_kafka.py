@@ -27,7 +27,7 @@ async def test_an_order_is_reserved_in_the_warehouse_of_its_region(inventory_on_
     assert key == order_id.encode()
     assert (made.reservation_id, made.order_id, made.sourcing_rule_id) == (
         reservation_id_for(order_id), order_id, "region-warehouse")
-    assert [(a.warehouse_id, [(l.line_id, l.sku, l.quantity) for l in a.lines]) for a in made.allocations] == [
+    assert [(a.warehouse_id, [(ln.line_id, ln.sku, ln.quantity) for ln in a.lines]) for a in made.allocations] == [
         ("WH-GZ", [("1", "TEA", 2), ("2", "CUP", 2)])]
     assert await level(client, "CUP", "WH-GZ") == {"on_hand": 3, "reserved": 2, "available": 1}
 

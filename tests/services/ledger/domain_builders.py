@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from services.ledger.domain.journal import SourceEvent
 from services.ledger.domain.money import Money
@@ -11,7 +11,7 @@ from services.ledger.domain.order_account import OrderAccount
 from services.ledger.domain.order_terms import CASH_ON_DELIVERY, OrderTerms
 from services.ledger.domain.payments import Payment
 
-DELIVERED_AT = datetime(2024, 5, 31, 22, 0, tzinfo=timezone.utc)
+DELIVERED_AT = datetime(2024, 5, 31, 22, 0, tzinfo=UTC)
 
 
 def cny(minor_units: int) -> Money:
@@ -35,7 +35,7 @@ def upstream(event_type: str = "oms.order.v1.OrderDelivered", at: datetime = DEL
 def payment(minor_units: int, reference: str = "") -> Payment:
     reference = reference or f"PAY-{uuid.uuid4().hex[:8]}"
     return Payment(payment_id=f"payment-{reference}", amount=cny(minor_units), method="online",
-                   reference=reference, received_at=datetime(2024, 5, 20, tzinfo=timezone.utc))
+                   reference=reference, received_at=datetime(2024, 5, 20, tzinfo=UTC))
 
 
 def pay(account: OrderAccount, minor_units: int, reference: str = "") -> None:

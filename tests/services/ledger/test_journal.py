@@ -1,6 +1,6 @@
 """Journal entries refuse to exist unbalanced; money refuses floats and mixed currencies."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -9,7 +9,7 @@ from services.ledger.domain.journal import JournalEntry, JournalLine, SourceEven
 from services.ledger.domain.money import Money
 from services.ledger.domain.trial_balance import TrialBalance
 
-SOURCE = SourceEvent("oms.order.v1.OrderDelivered", "event-1", datetime(2024, 5, 31, tzinfo=timezone.utc))
+SOURCE = SourceEvent("oms.order.v1.OrderDelivered", "event-1", datetime(2024, 5, 31, tzinfo=UTC))
 
 
 def entry(*lines: JournalLine, entry_id: str = "entry-1") -> JournalEntry:

@@ -4,7 +4,6 @@ from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.common.v1.order_line_pb2 import OrderLine
 from oms.order.v1.lifecycle_events_pb2 import OrderPlaced
 from oms.order.v1.order_pb2 import PriceBreakdown
-
 from services.ledger.adapters.order_messages import order_terms_from
 from services.ledger.domain.money import Money
 

@@ -4,7 +4,10 @@ import pytest
 
 from services.ledger.domain import posting_rules as rules
 from services.ledger.domain.errors import (
-    CurrencyMismatch, InconsistentOrderTotals, OrderAlreadyCancelled, OrderAlreadyDelivered,
+    CurrencyMismatch,
+    InconsistentOrderTotals,
+    OrderAlreadyCancelled,
+    OrderAlreadyDelivered,
 )
 from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms

@@ -9,8 +9,15 @@ from tests.support.messaging import TopicReader
 from tests.support.services import running_service
 
 from .order_events import (
-    GRAND_TOTAL, LEDGER_EVENTS, ORDER_EVENTS, OrderStream, new_order_id, order_cancelled, order_delivered,
-    order_placed, payment_confirmed,
+    GRAND_TOTAL,
+    LEDGER_EVENTS,
+    ORDER_EVENTS,
+    OrderStream,
+    new_order_id,
+    order_cancelled,
+    order_delivered,
+    order_placed,
+    payment_confirmed,
 )
 
 pytestmark = pytest.mark.kafka
@@ -59,7 +66,7 @@ async def test_a_prepaid_order_is_booked_from_payment_to_delivery(broker, store_
         (matched,) = await ledger_events.wait_for("oms.ledger.v1.PaymentMatched")
         assert matched.outstanding_after.minor_units == 0 and matched.automatic
         assert {envelope.type: record.key for record, (envelope, _) in
-                zip(ledger_events.records, ledger_events.messages())}[POSTED] == order_id.encode()
+                zip(ledger_events.records, ledger_events.messages(), strict=False)}[POSTED] == order_id.encode()
 
         view = await order_ledger(service, order_id)
         assert view["receivable_outstanding"] == {"currency_code": "CNY", "minor_units": 0}
@@ -93,7 +100,8 @@ async def test_an_event_delivered_twice_posts_one_entry(broker, store_backend, l
         # A last, different payment: once it is booked, everything before it was processed.
         await stream.publish(payment_confirmed(order_id, 7_300, reference="PAY-REST"))
 
-        await ledger_events.wait_for("oms.ledger.v1.PaymentReceived", where=lambda p: p.external_reference == "PAY-REST")
+        await ledger_events.wait_for("oms.ledger.v1.PaymentReceived",
+                                     where=lambda p: p.external_reference == "PAY-REST")
         view = await order_ledger(service, order_id)
         assert sorted(entry["rule"] for entry in view["entries"]) == sorted([
             "receive-payment", "recognise-on-delivery", "match-advance-to-receivable",

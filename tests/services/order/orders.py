@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from oms.common.v1.address_pb2 import Address
 from oms.common.v1.contact_pb2 import Contact
@@ -19,7 +19,7 @@ from services.order.domain.order import Order
 from services.order.domain.review import ReviewPolicy
 
 POLICY = ReviewPolicy("test-rules", max_line_quantity=50, cash_on_delivery_limit=v.Money("CNY", 500_000))
-NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 UNIT_PRICE = 12_900  # CNY 129.00
 ADDRESS = v.Address("Zhang Wei", "+8613800138000", "CN", "Shanghai", "Shanghai", "Pudong",
                     ("88 Century Avenue", "Unit 1201"), "200120")

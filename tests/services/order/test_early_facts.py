@@ -101,7 +101,7 @@ async def test_a_delivery_the_order_can_never_follow_is_dead_lettered_at_once(br
         await flow.deliver(order_id, "WH-SH")  # a shipment the order cancelled
 
         await eventually(lambda: outcomes(flow, "dead_lettered") == 1, what="the delivery dead-lettered")
-        (letter,) = await letters.wait_for("oms.tracking.v1.ShipmentDelivered",
+        (_letter,) = await letters.wait_for("oms.tracking.v1.ShipmentDelivered",
                                            where=lambda message: message.order_id == order_id)
         reason = dict(letters.records[-1].headers)["dlq-reason"].decode()
         assert reason.startswith("invalid: ") and "while CANCELLING" in reason

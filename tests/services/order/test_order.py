@@ -7,7 +7,8 @@ import pytest
 from services.order.domain.order import DispatchNotYetKnown, ShipmentNotDispatched, UnknownShipment
 from services.order.domain.reasons import CancellationReason, ChangeSource, HoldReason
 from services.order.domain.shipments import ShipmentState
-from services.order.domain.status import IllegalTransition, OrderStatus as S
+from services.order.domain.status import IllegalTransition
+from services.order.domain.status import OrderStatus as S
 from services.order.domain.values import Actor, Dispatch, LineQuantity, PaymentConfirmation, WarehouseAllocation
 
 from .orders import ADDRESS, NOW, POLICY, cny, line, placed
@@ -33,7 +34,8 @@ SKU_A, SKU_B = LineQuantity("1", "SKU-A", 2), LineQuantity("2", "SKU-B", 1)
 def allocated(warehouses=("WH-SH",)):
     """Two lines, from one warehouse or one line from each of two."""
     order = approved(line("1", "SKU-A", 2), line("2", "SKU-B", 1))
-    split = {warehouses[0]: (SKU_A, SKU_B)} if len(warehouses) == 1 else dict(zip(warehouses, [(SKU_A,), (SKU_B,)]))
+    split = ({warehouses[0]: (SKU_A, SKU_B)} if len(warehouses) == 1
+             else dict(zip(warehouses, [(SKU_A,), (SKU_B,)], strict=False)))
     order.allocate(tuple(WarehouseAllocation(wh, f"shipment-{wh}", lines) for wh, lines in split.items()))
     return order
 

@@ -2,15 +2,18 @@
 
 import pytest
 
+from oms.common.v1.address_pb2 import Address
+from oms.common.v1.money_pb2 import Money
 from oms.common.v1.payment_pb2 import PaymentMethod, PaymentStatus
 from oms.intake.v1.channel_order_pb2 import ChannelAddressChange, ChannelCancellation, ReportedPayment
 from oms.intake.v1.intake_events_pb2 import ChannelOrderUpdateApplied
-from oms.common.v1.address_pb2 import Address
-from oms.common.v1.money_pb2 import Money
-from oms.inventory.v1.reservation_events_pb2 import ReservationFailed
 from oms.inventory.v1.inventory_pb2 import LineShortfall
+from oms.inventory.v1.reservation_events_pb2 import ReservationFailed
 from oms.order.v1.order_pb2 import (
-    HOLD_REASON_COD_LIMIT_EXCEEDED, ORDER_CHANGE_KIND_CANCEL, ORDER_STATUS_IN_FULFILMENT, ORDER_STATUS_ON_HOLD,
+    HOLD_REASON_COD_LIMIT_EXCEEDED,
+    ORDER_CHANGE_KIND_CANCEL,
+    ORDER_STATUS_IN_FULFILMENT,
+    ORDER_STATUS_ON_HOLD,
     ORDER_STATUS_SHIPPED,
 )
 from oms_platform.identity import reservation_id_for, shipment_id_for
@@ -229,7 +232,8 @@ async def test_no_stock_backorders_the_order_and_reservations_of_unknown_orders_
         backordered = await flow.order_event("OrderBackordered", order_id)
         assert backordered.status == ORDER_STATUS_ON_HOLD and backordered.lines[0].quantity == 2
         hold = (await flow.order(order_id))["hold"]
-        assert (hold["reason"], hold["detail"]) == ("INSUFFICIENT_STOCK", "INSUFFICIENT_STOCK: SKU-1: 2 wanted, 0 available")
+        assert (hold["reason"], hold["detail"]) == (
+            "INSUFFICIENT_STOCK", "INSUFFICIENT_STOCK: SKU-1: 2 wanted, 0 available")
         released = await flow.http.post(f"/orders/{order_id}/release")
         assert released.json()["status"] == "APPROVED"
         await flow.command(flow.inventory, "oms.inventory.v1.ReserveStock", order_id, count=2)

@@ -7,7 +7,7 @@ from services.order.domain.values import Money
 from .orders import POLICY, cny, line
 
 
-def subject(*, lines=(line(quantity=2),), total=25_800, paid=25_800, cod=False, deferred=False):
+def subject(*, lines=(line(quantity=2),), total=25_800, paid=25_800, cod=False, deferred=False):  # noqa: B008 - frozen lines
     return ReviewSubject(tuple(lines), cny(total), cny(paid) if paid is not None else None, cod, deferred or cod)
 
 

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from services.order.domain.status import IllegalTransition, OrderStatus, TRANSITIONS, check_transition
+from services.order.domain.status import TRANSITIONS, IllegalTransition, OrderStatus, check_transition
 
 S = OrderStatus
 BEFORE_DISPATCH = [S.RECEIVED, S.AWAITING_PAYMENT, S.PAID, S.UNDER_REVIEW, S.ON_HOLD, S.APPROVED, S.ALLOCATED,

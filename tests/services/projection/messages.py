@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -31,7 +31,7 @@ FULFILLMENT_EVENTS = "oms.fulfillment.events.v1"
 TRACKING_EVENTS = "oms.tracking.events.v1"
 LEDGER_EVENTS = "oms.ledger.events.v1"
 
-T0 = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
 def at(minutes: float) -> datetime:
@@ -60,7 +60,8 @@ def order_placed(order_id: str, *, number: str = "SO-20261122-0001", name: str =
         channel=CHANNEL_MARKETPLACE, channel_account="tmall-flagship", channel_order_id=channel_order_id,
         customer_id="cust-1", contact=Contact(name=name, phone=phone, email="li.wei@example.com"),
         shipping_address=Address(recipient_name=name, phone=phone, country_code="CN", province="上海市",
-                                 city="上海市", district="浦东新区", street_lines=["世纪大道 100 号"], postcode="200120"),
+                                 city="上海市", district="浦东新区", street_lines=["世纪大道 100 号"],
+                                 postcode="200120"),
         lines=[OrderLine(line_id="1", sku="SKU-TEA-01", name="Longjing tea 250g", quantity=2, unit_price=cny(128)),
                OrderLine(line_id="2", sku="SKU-CUP-02", name="Tea cup", quantity=1, unit_price=cny(39))],
         reported_totals=PriceBreakdown(subtotal=cny(295), grand_total=cny(295)),

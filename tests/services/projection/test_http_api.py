@@ -108,7 +108,8 @@ async def test_start_picking_goes_to_fulfillment_like_the_other_shipment_steps(c
     answer = await client.post("/api/commands/shipments/shp-1/start-picking", headers={"X-Actor": "li.na"})
     assert answer.status_code == 200 and answer.json() == {"accepted": "/shipments/shp-1/start-picking"}
     [sent] = services.requests
-    assert (str(sent.url), sent.headers["x-actor"]) == ("http://fulfillment.test/shipments/shp-1/start-picking", "li.na")
+    assert (str(sent.url), sent.headers["x-actor"]) == (
+        "http://fulfillment.test/shipments/shp-1/start-picking", "li.na")
 
 
 async def test_the_owning_services_problem_comes_back_unchanged(client, services):

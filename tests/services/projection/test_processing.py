@@ -99,7 +99,7 @@ async def test_a_message_that_keeps_failing_is_dead_lettered_after_three_attempt
 async def test_a_batch_whose_views_were_away_or_deadlocked_is_retried_as_a_batch(monkeypatch):
     monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([ViewStoreUnavailable("deadlock detected")] * 2)
-    processor, producer, _ = processor_with(flaky)
+    processor, _, _ = processor_with(flaky)
     records = [record(ORDER_EVENTS, b"...") for _ in range(3)]
     assert await processor.process_batch(records) == ["processed"] * 3
     assert (flaky.batch_calls, flaky.calls) == (3, 0)
@@ -108,7 +108,7 @@ async def test_a_batch_whose_views_were_away_or_deadlocked_is_retried_as_a_batch
 async def test_a_batch_that_fails_otherwise_is_applied_record_by_record(monkeypatch):
     monkeypatch.setattr(batch.asyncio, "sleep", _no_wait)
     flaky = FlakyProjector([KeyError("one bad record")])
-    processor, producer, _ = processor_with(flaky)
+    processor, _, _ = processor_with(flaky)
     assert await processor.process_batch([record(ORDER_EVENTS, b"...") for _ in range(3)]) == ["processed"] * 3
     assert (flaky.batch_calls, flaky.calls) == (1, 3)
 

@@ -10,8 +10,8 @@ from oms.order.v1.order_pb2 import OrderStatus
 from oms_dev.broker import EmbeddedBroker
 from services.projection.adapters.view_schema import QUERY_ONLY_INDEXES
 from services.projection.adapters.view_store import open_view_store
-from services.projection.bootstrap import definition
 from services.projection.application.queries.orders import order_detail
+from services.projection.bootstrap import definition
 from services.projection.entrypoints.rebuild import rebuild
 from services.projection.settings import ProjectionSettings
 from tests.services.projection.messages import ORDER_EVENTS, new_order_id, order_placed, order_status_event

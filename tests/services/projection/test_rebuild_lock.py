@@ -34,9 +34,8 @@ def test_the_rebuild_lock_is_held_by_one_store_at_a_time(views, store_backend):
     try:
         with views.rebuild_lock():
             assert rebuild_running(other)
-            with pytest.raises(RebuildRunning):
-                with other.rebuild_lock():
-                    pass
+            with pytest.raises(RebuildRunning), other.rebuild_lock():
+                pass
         assert not rebuild_running(other)
     finally:
         other.close()

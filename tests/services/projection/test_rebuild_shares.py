@@ -16,7 +16,8 @@ def test_partitions_are_split_into_shares_of_like_size_each_partition_once():
 
     assert sorted(tp for share in shares for tp in share) == sorted(ends)
     assert all(share[tp] == ends[tp] for share in shares for tp in share)
-    assert sorted(sum(sizes[tp] for tp in share) for share in shares) == [900, 1200]  # greedy: largest first, to the lighter share
+    # greedy: largest first, to the lighter share
+    assert sorted(sum(sizes[tp] for tp in share) for share in shares) == [900, 1200]
 
 
 def test_partition_p_of_every_topic_goes_to_the_same_share():

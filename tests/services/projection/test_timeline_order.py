@@ -12,9 +12,9 @@ import uuid
 import psycopg
 from google.protobuf.message import Message
 
-from oms.inventory.v1 import reservation_events_pb2 as reservations
 from oms.intake.v1 import intake_events_pb2 as intake
 from oms.intake.v1.intake_pb2 import ChannelOrderRef, NormalisedOrder
+from oms.inventory.v1 import reservation_events_pb2 as reservations
 from oms.order.v1.order_pb2 import OrderStatus
 from oms_dev.broker import EmbeddedBroker
 from oms_platform.messaging.envelope import seal

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,7 +22,7 @@ def occurred_at(checkpoint: dict) -> datetime:
 
 
 def hours(value: float) -> datetime:
-    return stamp(value).ToDatetime(tzinfo=timezone.utc)
+    return stamp(value).ToDatetime(tzinfo=UTC)
 
 
 async def test_an_issued_pick_list_is_not_picking_started(tracking, broker):

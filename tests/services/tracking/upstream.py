@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -26,7 +26,7 @@ from tests.support.messaging import publish
 ORDER_EVENTS = "oms.order.events.v1"
 FULFILLMENT_EVENTS = "oms.fulfillment.events.v1"
 TRACKING_EVENTS = "oms.tracking.events.v1"
-PLACED_AT = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+PLACED_AT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def stamp(hours: float) -> Timestamp:

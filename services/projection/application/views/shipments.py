@@ -43,7 +43,7 @@ def advance_shipment(session: Session, shipment_id: str, order_id: str, stage: s
 
 
 def _lines_json(lines: Iterable[Any]) -> str:
-    return json.dumps([{"line_id": l.line_id, "sku": l.sku, "name": l.name, "quantity": l.quantity} for l in lines],
+    return json.dumps([{"line_id": i.line_id, "sku": i.sku, "name": i.name, "quantity": i.quantity} for i in lines],
                       ensure_ascii=False)
 
 
@@ -98,7 +98,7 @@ UPDATERS: dict[str, Updater] = {
         "picking", "started_at", detail=lambda m: "with the pick" if m.implied_by_pick else None),
     fulfillment.ShipmentPicked.DESCRIPTOR.full_name: _stage_updater("picked", "picked_at"),
     fulfillment.PickShortageReported.DESCRIPTOR.full_name: _stage_updater(
-        None, "reported_at", detail=lambda m: ", ".join(f"{l.sku} x{l.quantity}" for l in m.missing) or None),
+        None, "reported_at", detail=lambda m: ", ".join(f"{ln.sku} x{ln.quantity}" for ln in m.missing) or None),
     fulfillment.ShipmentPacked.DESCRIPTOR.full_name: _stage_updater(
         "packed", "packed_at", detail=lambda m: f"{len(m.parcels)} parcel(s)" if m.parcels else None),
     fulfillment.CarrierChosen.DESCRIPTOR.full_name: _stage_updater(
