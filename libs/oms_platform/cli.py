@@ -66,7 +66,8 @@ def reset_offsets(service: Annotated[str, typer.Argument(help="The service whose
                   bootstrap: Bootstrap = "127.0.0.1:9092",
                   topic: Annotated[list[str] | None, typer.Option(help="Only these topics.")] = None,
                   session_timeout_ms: Annotated[int, typer.Option(
-                      envvar="OMS_CONSUMER_SESSION_TIMEOUT_MS", help="Session timeout while joining the group.")] = 6000,
+                      envvar="OMS_CONSUMER_SESSION_TIMEOUT_MS",
+                      help="Session timeout while joining the group.")] = 6000,
                   ) -> None:
     """Move a stopped service's consumer group; the tracked consumer makes replays safe."""
     topics = topic or [t.name for t in load_catalogue().consumed_by(service)]
@@ -137,8 +138,10 @@ def dlq_list(bootstrap: Bootstrap = "127.0.0.1:9092",
     table = Table("entry", "source", "consumer", "failed at", "reason")
     for name in topics:
         for e in asyncio.run(dead_letters.read_dead_letters(bootstrap, name)):
-            source = f"{e.header('dlq-source-topic')}[{e.header('dlq-source-partition')}]@{e.header('dlq-source-offset')}"
-            table.add_row(e.reference, source, e.header("dlq-consumer"), e.header("dlq-failed-at"), e.header("dlq-reason"))
+            source = (f"{e.header('dlq-source-topic')}[{e.header('dlq-source-partition')}]"
+                      f"@{e.header('dlq-source-offset')}")
+            table.add_row(e.reference, source, e.header("dlq-consumer"), e.header("dlq-failed-at"),
+                          e.header("dlq-reason"))
     console.print(table)
 
 
@@ -160,7 +163,8 @@ def dlq_show(topic: str, offset: int, bootstrap: Bootstrap = "127.0.0.1:9092") -
 def dlq_redrive(topic: str,
                 offset: Annotated[list[int] | None, typer.Option(help="Entries to redrive; default all.")] = None,
                 bootstrap: Bootstrap = "127.0.0.1:9092",
-                wait: Annotated[float, typer.Option(help="Seconds to watch for entries that fail again.")] = 10.0) -> None:
+                wait: Annotated[float, typer.Option(help="Seconds to watch for entries that fail again.")] = 10.0,
+                ) -> None:
     """Send dead letters back to their source topic after a fix, and report each outcome."""
     entries = asyncio.run(dead_letters.read_dead_letters(bootstrap, topic, offsets=offset or []))
     outcomes = asyncio.run(dead_letters.redrive(bootstrap, entries, watch_seconds=wait))
@@ -169,6 +173,7 @@ def dlq_redrive(topic: str,
         if outcome.succeeded:
             console.print(f"{outcome.entry.reference}: redriven, processed without failing again")
         else:
+            assert outcome.failed_again is not None
             failed += 1
             console.print(f"[red]{outcome.entry.reference}: failed again -> {outcome.failed_again.reference}: "
                           f"{outcome.failed_again.header('dlq-reason')}[/red]")

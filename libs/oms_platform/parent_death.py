@@ -53,4 +53,5 @@ def spawn_dying_with_parent(args: Any, *, signum: int = signal.SIGKILL, **popen:
     if pid not in _spawners:
         _spawners[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spawner-of-children")
     preexec = functools.partial(die_with_parent, signum, pid)
-    return _spawners[pid].submit(subprocess.Popen, args, preexec_fn=preexec, **popen).result()
+    # typeshed's Popen overloads do not match submit's ParamSpec
+    return _spawners[pid].submit(subprocess.Popen, args, preexec_fn=preexec, **popen).result()  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,7 +71,7 @@ class ServiceDefinition:
     # shared tools find them through the service's definition, never by importing the service;
     # each is awaited with the service's settings and keyword arguments, and raises
     # OperationRefused when it cannot run now.
-    operations: Mapping[str, Callable[..., Awaitable[Any]]] = field(default_factory=dict)
+    operations: Mapping[str, Callable[..., Coroutine[Any, Any, Any]]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -172,7 +172,7 @@ async def _supervised(runtime: ServiceRuntime, name: str, work: Callable[[Servic
                         runtime.settings.kafka_bootstrap_servers,
                         specs_from_catalogue(runtime.catalogue.all_topics()),
                     )
-                except Exception as error:
+                except Exception as error:  # noqa: BLE001 - logged; the next restart tries again
                     log.warning("cannot restore topics yet", error=str(error))
 
 

@@ -98,6 +98,7 @@ def document_problems(app: FastAPI) -> None:
             _add_problem_schemas(schema)
             _replace_default_422(schema)
             _add_shell_problems(schema)
+        assert app.openapi_schema is not None
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -45,11 +45,11 @@ async def republish_service(name: str, *, start: int = 0, give_up_after: float |
         if on_start:
             on_start(max(stop - start, 0))
         try:
-            producer = await patiently(lambda: _connected(settings), give_up_after=patience,
-                                       what="creating topics and connecting")
+            producer = connected = await patiently(lambda: _connected(settings), give_up_after=patience,
+                                                   what="creating topics and connecting")
         except BROKER_ERRORS as error:
             raise RepublishIncomplete(0, start, error) from error
-        relay = OutboxRelay(app, definition.publications, producer, producer_name=name,
+        relay = OutboxRelay(app, definition.publications, connected, producer_name=name,
                             batch_size=settings.relay_batch_size)
         return await relay.republish(start=start, stop=stop, progress=progress, give_up_after=patience)
     finally:

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.persistence import (
@@ -111,6 +111,10 @@ class ServiceApplication(Application):
         self.register_transcodings(transcoder)
         return transcoder
 
+    if TYPE_CHECKING:  # the repository construct_repository makes (the base class types it as any Repository)
+        @property
+        def repository(self) -> UnitAwareRepository: ...
+
     def construct_repository(self) -> UnitAwareRepository:
         maxsize = self.env.get(self.AGGREGATE_CACHE_MAXSIZE)
         return UnitAwareRepository(
@@ -132,7 +136,7 @@ class ServiceApplication(Application):
         unit's end; the events are encoded now, so they are stamped with the correlation of the
         message being handled.
         """
-        processing = ProcessingEvent(tracking=tracking)
+        processing: ProcessingEvent[Any] = ProcessingEvent(tracking=tracking)
         processing.collect_events(*aggregates, **_parking_changes(parked, released))
         sealed = self._seal(processing)
         unit = self._current_unit()
@@ -152,7 +156,7 @@ class ServiceApplication(Application):
         the unit that used one number failed and the block were not written, another instance
         could reserve the same block and hand out the same numbers.
         """
-        processing = ProcessingEvent()
+        processing: ProcessingEvent[Any] = ProcessingEvent()
         processing.collect_events(*aggregates)
         self._seal(processing)
         started = time.perf_counter()

@@ -125,8 +125,8 @@ class GroupCommit:
                 for waiting in round_:
                     waiting.answer(error=error)
                 return
-            for waiting, (value, error) in zip(round_, outcomes, strict=True):
-                waiting.answer(value, error)
+            for waiting, (value, failure) in zip(round_, outcomes, strict=True):
+                waiting.answer(value, failure)
             return
         for waiting in round_:
             self._alone(waiting)
@@ -138,7 +138,7 @@ class GroupCommit:
                 recorded = len(unit.processing)
                 try:
                     outcomes.append((waiting.run(), None))
-                except Exception as refused:  # noqa: BLE001 - the command's own answer, unless it recorded
+                except Exception as refused:  # the command's own answer, unless it recorded
                     if len(unit.processing) != recorded:
                         raise _RecordedThenFailed() from refused
                     outcomes.append((None, refused))

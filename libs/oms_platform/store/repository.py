@@ -18,6 +18,7 @@ threads, so they get a private copy as before; they are few compared with batch 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from copy import deepcopy
@@ -62,7 +63,7 @@ class UnitAwareRepository(Repository):
                 return deepcopy(self.cache.get(aggregate_id))
             except KeyError:
                 pass
-        aggregate = self._reconstruct_aggregate(aggregate_id, None, project_aggregate)
+        aggregate: Any = self._reconstruct_aggregate(aggregate_id, None, project_aggregate)  # type: ignore[arg-type]
         self.put_back({aggregate_id: deepcopy(aggregate)}, only_if_absent=True)
         return aggregate
 
@@ -73,13 +74,13 @@ class UnitAwareRepository(Repository):
                 return self.cache.get(aggregate_id, evict=True)
             except KeyError:
                 pass
-        return self._reconstruct_aggregate(aggregate_id, None, project_aggregate)
+        return self._reconstruct_aggregate(aggregate_id, None, project_aggregate)  # type: ignore[arg-type]
 
     def _restore(self, aggregate_id: Any, unit: UnitOfWork) -> Any:
         """The aggregate as the store and the unit's recorded events say, without what a failed
         handler changed and never recorded."""
         try:
-            aggregate = self._reconstruct_aggregate(aggregate_id, None, project_aggregate)
+            aggregate: Any = self._reconstruct_aggregate(aggregate_id, None, project_aggregate)  # type: ignore[arg-type]
         except AggregateNotFoundError:
             aggregate = None  # created in this unit
         mapper = self.event_store.mapper
@@ -107,10 +108,8 @@ class UnitAwareRepository(Repository):
             return
         with self._handout:
             for aggregate_id in list(aggregate_ids):
-                try:
+                with contextlib.suppress(KeyError):
                     self.cache.get(aggregate_id, evict=True)
-                except KeyError:
-                    pass
 
 
 def has_unrecorded_changes(aggregate: Any) -> bool:
