@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo bench bench-intake bench-rebuild test install system-deps contracts contracts-baseline lock clean test-fault
+.PHONY: run demo bench bench-intake bench-rebuild test lint install system-deps contracts contracts-baseline lock clean test-fault
 
 # requirements.lock: what the services run on (the only lock a service image installs);
 # requirements-dev.lock: the same pins plus the embedded broker, the dev stack, codegen and tests.
@@ -59,9 +59,14 @@ REBUILD_ARGS ?= --events 1000000
 bench-rebuild: $(STAMP)
 	$(PY) -m tests.bench.rebuild $(REBUILD_ARGS)
 
-## Unit, integration, contract and fault tests against a real broker and real PostgreSQL.
-test: $(STAMP) system-deps
+## Unit, integration, contract and fault tests against a real broker and real PostgreSQL (after lint).
+test: $(STAMP) system-deps lint
 	$(PY) -m pytest
+
+## ruff over the code, mypy over the shared library (configured in pyproject.toml).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check libs services tests contracts/tools
+	$(VENV)/bin/mypy -p oms_platform
 
 test-fault: $(STAMP)
 	$(PY) -m pytest -m fault
