@@ -52,7 +52,9 @@ class BatchStep(Protocol):
     """What a consumer does with the records it fetched: its service's effects in its store."""
 
     # Errors saying the store is away or busy (not that the records are wrong): waited out.
-    unavailable: tuple[type[Exception], ...]
+    # (A read-only member, so a step may declare a narrower tuple.)
+    @property
+    def unavailable(self) -> tuple[type[Exception], ...]: ...
 
     # Optional (read with getattr; a step without it is given every record): per topic, the
     # UTF-8 names of the types the topic carries that this step does nothing with. A record whose

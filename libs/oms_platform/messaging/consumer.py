@@ -12,12 +12,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from oms_platform.messaging.batch import (
-    DUPLICATE, IGNORED, PARKED, PROCESSED, BatchConsumer, BatchStep, ConcurrentWrite,
+    DUPLICATE,
+    IGNORED,
+    PARKED,
+    PROCESSED,
+    BatchConsumer,
+    BatchStep,
+    ConcurrentWrite,
 )
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.messaging.parking import NotYet, ParkingSettings
 from oms_platform.messaging.record_aggregates import (
-    REDRIVE_HEADER, Handler, Inbound, InvalidMessage, RecordAggregates, tracking_name,
+    REDRIVE_HEADER,
+    Handler,
+    Inbound,
+    InvalidMessage,
+    RecordAggregates,
+    tracking_name,
 )
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication

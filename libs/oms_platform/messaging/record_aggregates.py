@@ -32,7 +32,12 @@ from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
 from oms_platform.messaging.envelope import ContractViolation, Envelope, Opened, open_envelope
 from oms_platform.messaging.parked_table import ParkedMessage
 from oms_platform.messaging.parking import (
-    NotYet, ParkingSettings, WaitingRoom, parked_from, set_counts, too_long,
+    NotYet,
+    ParkingSettings,
+    WaitingRoom,
+    parked_from,
+    set_counts,
+    too_long,
 )
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication
@@ -215,7 +220,7 @@ class RecordAggregates:
         """The aggregates a parked message changed; None while it still waits."""
         opened = self._open(message)
         handler = self._handlers.get(opened.envelope.type) if isinstance(opened, Opened) else None
-        if handler is None:  # the contract or the handlers changed while it waited
+        if handler is None or not isinstance(opened, Opened):  # the contract or the handlers changed while it waited
             room.dead_letter(message, opened if isinstance(opened, DeadLetter) else
                              DeadLetter("no-handler", f"nothing handles it any more; it waited: {message.reason}"))
             return []
@@ -227,7 +232,7 @@ class RecordAggregates:
         except InvalidMessage as invalid:
             room.dead_letter(message, DeadLetter("invalid", str(invalid)))
             return []
-        except Exception:  # noqa: BLE001 - a bug must not fail the message that let it through
+        except Exception:  # a bug must not fail the message that let it through
             log.exception("parked message failed; it stays parked", topic=message.topic, event_id=message.event_id)
             return None
         try:
@@ -250,7 +255,7 @@ class RecordAggregates:
                 await self._dead_letters.publish(message, too_long(message, now))
                 await asyncio.to_thread(self._app.parking.remove, [message.parked_id])
             await self._settle_parked(count=True)
-        except Exception:  # noqa: BLE001 - the next sweep tries again; nothing was lost
+        except Exception:  # the next sweep tries again; nothing was lost
             log.exception("parked messages not retried this time")
 
     def _retry_parked(self) -> None:

@@ -14,6 +14,8 @@ are translated here, by the same functions, into the same bytes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -79,10 +81,9 @@ class OutboxRelay:
         recorded = asyncio.Event()
 
         def wake() -> None:
-            try:
+            # RuntimeError: the loop is closing; the next start publishes what is left
+            with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(recorded.set)
-            except RuntimeError:  # the loop is closing; the next start publishes what is left
-                pass
 
         unsubscribe = self._app.on_recorded(wake)
         try:
@@ -141,7 +142,7 @@ class OutboxRelay:
             if not batch.events:
                 break
             try:
-                await patiently(lambda batch=batch: self._publish(batch.messages), give_up_after=give_up_after,
+                await patiently(functools.partial(self._publish, batch.messages), give_up_after=give_up_after,
                                 what=f"publishing positions {position + 1}..{batch.newest}")
             except BROKER_ERRORS as error:
                 raise RepublishIncomplete(total, position, error) from error
@@ -165,7 +166,8 @@ class OutboxRelay:
         """The messages in producer batches per partition, in their order. Partitions are chosen
         as `send` chooses them (the default partitioner over the key), so one key keeps one
         partition; a full batch is followed by another for the same partition, sent after it."""
-        partitions = {topic: sorted(await self._producer.partitions_for(topic)) for topic in {m.topic for m in outgoing}}
+        topics = {m.topic for m in outgoing}
+        partitions = {topic: sorted(await self._producer.partitions_for(topic)) for topic in topics}
         open_batches: dict[tuple[str, int], Any] = {}
         batches: list[tuple[str, int, Any]] = []
         for m in outgoing:
@@ -219,7 +221,7 @@ async def patiently(step: Callable[[], Awaitable[T]], *, give_up_after: float, w
         wait=wait_exponential(multiplier=0.2, max=5.0),
         before_sleep=lambda state: log.warning(
             "broker refused, trying again", step=what, attempt=state.attempt_number,
-            error=f"{type(state.outcome.exception()).__name__}: {state.outcome.exception()}"),
+            error=f"{type(state.outcome.exception()).__name__}: {state.outcome.exception()}"),  # type: ignore[union-attr]
         reraise=True,
     )
     async for attempt in retrying:
