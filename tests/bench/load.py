@@ -21,6 +21,10 @@ PRICE = 9900
 JOURNEY = ("PICKED_UP", "ARRIVED", "OUT_FOR_DELIVERY", "DELIVERED")
 SF_JOURNEY = ("50", "30", "44", "80")
 UNKNOWN_PARCEL_RETRY_SECONDS = 0.5
+# A service restarting (a fault test kills them) refuses connections or answers 503 for a moment:
+# the warehouse, the carrier and the watchers try again after this long, as real partners do.
+OUTAGE_RETRY_SECONDS = 0.5
+OUTAGE = (httpx.TransportError, httpx.HTTPStatusError)
 
 
 @dataclass
@@ -83,7 +87,12 @@ async def _publish(bootstrap: str, tag: str, skus: list[str], orders: int, rate:
 async def _until_count(client: httpx.AsyncClient, stack: SystemStack, what: str, target: int, started: float,
                        timeout: float) -> float | None:
     while time.monotonic() - started < timeout:
-        overview = (await client.get(f"{stack.url('projection')}/api/overview")).json()
+        try:
+            answer = await client.get(f"{stack.url('projection')}/api/overview")
+            overview = answer.raise_for_status().json()
+        except OUTAGE:
+            await asyncio.sleep(OUTAGE_RETRY_SECONDS)
+            continue
         count = overview["orders_total"] if what == "orders_total" else overview["orders_by_status"].get(what, 0)
         if count >= target:
             return time.monotonic() - started
@@ -99,7 +108,11 @@ async def _sample_latency(client: httpx.AsyncClient, stack: SystemStack, sent: d
         # Orders become visible roughly in the order they were sent: watching the oldest few
         # unseen ones keeps the measuring from loading the service it measures.
         for order_id, at in [(o, t) for o, t in sent.items() if o not in seen][:5]:
-            if (await client.get(f"{stack.url('projection')}/api/orders/{order_id}")).status_code == 200:
+            try:
+                answer = await client.get(f"{stack.url('projection')}/api/orders/{order_id}")
+            except OUTAGE:
+                break
+            if answer.status_code == 200:
                 latencies.append(time.monotonic() - at)
                 seen.add(order_id)
         await asyncio.sleep(0.05)
@@ -112,16 +125,25 @@ async def _work_shipments(client: httpx.AsyncClient, stack: SystemStack, stoppin
              "packed": ("dispatch", {})}
     base = stack.url("fulfillment")
     while not stopping.is_set():
-        moved = 0
-        for status, (step, body) in steps.items():
-            queue = (await client.get(f"{base}/shipments", params={"status": status, "limit": 500})).json()
-            if queue["shipments"]:
-                wave = {"shipments": [{"shipment_id": s["shipment_id"], **body} for s in queue["shipments"]]}
-                answer = await client.post(f"{base}/waves/{step}", json=wave, headers={"X-Actor": "bench"})
-                answer.raise_for_status()
-            moved += len(queue["shipments"])
+        try:
+            moved = await _one_round_of_waves(client, base, steps)
+        except OUTAGE:
+            await asyncio.sleep(OUTAGE_RETRY_SECONDS)
+            continue
         if not moved:
             await asyncio.sleep(0.1)
+
+
+async def _one_round_of_waves(client: httpx.AsyncClient, base: str, steps: dict) -> int:
+    moved = 0
+    for status, (step, body) in steps.items():
+        queue = (await client.get(f"{base}/shipments", params={"status": status, "limit": 500})).json()
+        if queue["shipments"]:
+            wave = {"shipments": [{"shipment_id": s["shipment_id"], **body} for s in queue["shipments"]]}
+            answer = await client.post(f"{base}/waves/{step}", json=wave, headers={"X-Actor": "bench"})
+            answer.raise_for_status()
+        moved += len(queue["shipments"])
+    return moved
 
 
 async def _carry_parcels(client: httpx.AsyncClient, stack: SystemStack, stopping: asyncio.Event) -> None:
@@ -132,10 +154,15 @@ async def _carry_parcels(client: httpx.AsyncClient, stack: SystemStack, stopping
 
     async def report(carrier: str, batch: list[tuple[str, str, int]]) -> None:
         journey = SF_JOURNEY if carrier == "SF" else JOURNEY
-        answer = await client.post(f"{stack.url('tracking')}/carriers/{carrier.lower()}/events/batch", json={
-            "events": [{"tracking_number": number, "event_code": journey[step], "occurred_at": _now()}
-                       for _, number, step in batch]})
-        answer.raise_for_status()
+        try:
+            answer = await client.post(f"{stack.url('tracking')}/carriers/{carrier.lower()}/events/batch", json={
+                "events": [{"tracking_number": number, "event_code": journey[step], "occurred_at": _now()}
+                           for _, number, step in batch]})
+            answer.raise_for_status()
+        except OUTAGE:  # tracking is restarting: the same scans again a little later
+            for parcel in batch:
+                asyncio.get_running_loop().call_later(OUTAGE_RETRY_SECONDS, parcels.put_nowait, parcel)
+            return
         for (_, number, step), result in zip(batch, answer.json()["results"], strict=True):
             if result["status"] == 404:  # tracking has not read the dispatch yet: ask again a bit later
                 asyncio.get_running_loop().call_later(UNKNOWN_PARCEL_RETRY_SECONDS, parcels.put_nowait,
