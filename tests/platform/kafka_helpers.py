@@ -5,10 +5,15 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
+from oms_platform.messaging.consumer import TrackedConsumer
+from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.topics import TopicSpec, ensure_topics
+
+from .sample_domain import PARCEL_TYPES, TALLY_HANDLERS
 
 
 async def new_topic(bootstrap: str, prefix: str, partitions: int = 6) -> str:
@@ -73,3 +78,25 @@ async def eventually(check: Callable[[], Awaitable[bool] | bool], *, timeout: fl
         if loop.time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.05)
+
+
+@asynccontextmanager
+async def running_consumer(book, bootstrap: str, topic: str, metrics, allowed_types=PARCEL_TYPES):
+    """The tally book consuming `topic` with the runtime's tracked consumer until the block ends."""
+    kafka_out = producer(bootstrap)
+    kafka_in = consumer(bootstrap, topic, group=f"tally-{uuid.uuid4().hex[:6]}")
+    await kafka_out.start()
+    await kafka_in.start()
+    stopping = asyncio.Event()
+    tracked = TrackedConsumer(
+        book, kafka_in, allowed_types={topic: allowed_types}, handlers=TALLY_HANDLERS,
+        dead_letters=DeadLetterPublisher(kafka_out, consumer_name="tally", metrics=metrics), metrics=metrics,
+    )
+    task = asyncio.create_task(tracked.run(stopping))
+    try:
+        yield
+    finally:
+        stopping.set()
+        await asyncio.wait_for(task, timeout=10)
+        await kafka_in.stop()
+        await kafka_out.stop()

@@ -1,23 +1,19 @@
 """The tracked consumer against a real broker: exactly-once effects and dead letters."""
 
-import asyncio
 import uuid
-from contextlib import asynccontextmanager
 from datetime import UTC
 
 import pytest
 from google.protobuf.wrappers_pb2 import BoolValue, StringValue
 
 from oms.envelope.v1.envelope_pb2 import Envelope
-from oms_platform.messaging.consumer import TrackedConsumer
-from oms_platform.messaging.dead_letters import DeadLetterPublisher
 from oms_platform.messaging.envelope import seal
 from oms_platform.messaging.relay import OutboxRelay
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store import open_application
 
-from .kafka_helpers import consumer, eventually, new_topic, producer, read_all
-from .sample_domain import PARCEL_TYPES, TALLY_HANDLERS, ParcelDesk, Tally, TallyBook, parcel_publications, settings_for
+from .kafka_helpers import eventually, new_topic, producer, read_all, running_consumer
+from .sample_domain import ParcelDesk, Tally, TallyBook, parcel_publications, settings_for
 
 pytestmark = pytest.mark.kafka
 
@@ -26,27 +22,6 @@ def open_store(app_class, store_backend, prefix):
     settings = settings_for(f"{prefix}_{uuid.uuid4().hex[:8]}", data_dir=store_backend.data_dir,
                             database_url=store_backend.database_url)
     return open_application(app_class, settings)
-
-
-@asynccontextmanager
-async def running_consumer(book, bootstrap, topic, metrics):
-    kafka_out = producer(bootstrap)
-    kafka_in = consumer(bootstrap, topic, group=f"tally-{uuid.uuid4().hex[:6]}")
-    await kafka_out.start()
-    await kafka_in.start()
-    stopping = asyncio.Event()
-    tracked = TrackedConsumer(
-        book, kafka_in, allowed_types={topic: PARCEL_TYPES}, handlers=TALLY_HANDLERS,
-        dead_letters=DeadLetterPublisher(kafka_out, consumer_name="tally", metrics=metrics), metrics=metrics,
-    )
-    task = asyncio.create_task(tracked.run(stopping))
-    try:
-        yield
-    finally:
-        stopping.set()
-        await asyncio.wait_for(task, timeout=10)
-        await kafka_in.stop()
-        await kafka_out.stop()
 
 
 def outcome_count(metrics: ServiceMetrics, topic: str, outcome: str) -> float:
