@@ -15,6 +15,7 @@ import json
 import statistics
 import sys
 import uuid
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +27,7 @@ from rich.table import Table
 from oms_dev.broker import EmbeddedBroker
 from tests.bench.load import LoadResult, run_load
 from tests.bench.processes import ProcessSample, sample_processes
+from tests.bench.profiles import profiling, summarise
 from tests.support.stack import running_stack
 
 console = Console()
@@ -38,15 +40,20 @@ def main(
     sample_every: Annotated[int, typer.Option(help="Measure latency on every n-th order.")] = 10,
     output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
     timeout: Annotated[float, typer.Option(help="Give up after this many seconds.")] = 1800,
+    profile: Annotated[Path | None, typer.Option(help="Sample each service with py-spy into this folder.")] = None,
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
     with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
           running_stack(broker.bootstrap_servers, data_dir, database_url=postgres) as stack):
         pids = {name: service.process.pid for name, service in stack.services.items()}
         before = sample_processes(pids)
-        result = asyncio.run(run_load(stack, orders=orders, rate=rate, sample_every=sample_every, timeout=timeout))
+        with profiling(pids, profile) if profile else nullcontext():
+            result = asyncio.run(run_load(stack, orders=orders, rate=rate, sample_every=sample_every,
+                                          timeout=timeout))
         after = sample_processes(pids)
     report = _report(result, before, after, orders=orders, rate=rate, backend="postgres" if postgres else "sqlite")
+    if profile:
+        report["profile"] = summarise(profile)
     output.mkdir(parents=True, exist_ok=True)
     path = output / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2))
