@@ -53,6 +53,9 @@ EMBEDDED_CLIENT_ENV: Mapping[str, str] = {
     "OMS_CONSUMER_SESSION_TIMEOUT_MS": "1000",
     "OMS_CONSUMER_REBALANCE_TIMEOUT_MS": "1000",
     "OMS_PRODUCER_IDEMPOTENCE": "false",
+    # Tansu holds a fetch for the whole wait even when data arrives (measured: a record produced
+    # 300 ms into a 2 s wait was delivered 700 ms later), so the wait is each hop's latency here.
+    "OMS_CONSUMER_FETCH_MAX_WAIT_MS": "100",
 }
 
 # Variables Tansu reads at start; the broker we start is configured by arguments only.

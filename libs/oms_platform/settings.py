@@ -46,8 +46,11 @@ class ServiceSettings(BaseSettings):
     relay_batch_size: int = Field(500, ge=1, validation_alias="OMS_RELAY_BATCH_SIZE")
     # The relay is woken by every write; this is only how often an idle store is looked at anyway.
     relay_idle_seconds: float = Field(0.5, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
-    # How long the broker may hold a fetch open waiting for data; it bounds each hop's latency.
-    consumer_fetch_max_wait_ms: int = Field(100, ge=0, validation_alias="OMS_CONSUMER_FETCH_MAX_WAIT_MS")
+    # How long the broker may hold an empty fetch open. Apache Kafka answers as soon as data
+    # arrives, so a long wait costs no latency there and saves idle polling (Kafka's own default).
+    # The embedded broker holds every fetch for the whole wait, so there it bounds each hop's
+    # latency and its stack sets a short one (oms_dev.broker.EMBEDDED_CLIENT_ENV).
+    consumer_fetch_max_wait_ms: int = Field(500, ge=0, validation_alias="OMS_CONSUMER_FETCH_MAX_WAIT_MS")
     # How often a consumer compares the partitions its group reads with the topics' partitions on
     # the broker, so that topics the broker lost and recreated are read again in full.
     consumer_watch_seconds: float = Field(5.0, gt=0, validation_alias="OMS_CONSUMER_WATCH_SECONDS")

@@ -97,7 +97,6 @@ def _service_env(bootstrap: str, data_dir: Path, ports: Mapping[str, int], datab
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "OMS_DATA_DIR": str(data_dir),
         "OMS_LOG_JSON": "true",
-        "OMS_RELAY_IDLE_SECONDS": "0.02",
         **EMBEDDED_CLIENT_ENV,
     })
     env.update({f"OMS_{name.upper()}_PORT": str(port) for name, port in ports.items()})
