@@ -24,6 +24,7 @@ async def test_defaults_suit_apache_kafka(monkeypatch: pytest.MonkeyPatch) -> No
     defaults = ServiceSettings()
     assert defaults.producer_idempotence is True
     assert (defaults.consumer_session_timeout_ms, defaults.consumer_rebalance_timeout_ms) == (10_000, 60_000)
+    assert defaults.consumer_fetch_max_wait_ms == 500  # Kafka's own: it answers as soon as data arrives
     producer = kafka_producer(defaults, "order-producer")
     assert producer.client._client_id == "oms-order-producer"
     assert producer._txn_manager is not None  # aiokafka's idempotent producers have one
@@ -36,6 +37,7 @@ def test_the_embedded_broker_settings_turn_idempotence_off(monkeypatch: pytest.M
     embedded = ServiceSettings()
     assert embedded.producer_idempotence is False
     assert embedded.consumer_session_timeout_ms == 1000
+    assert embedded.consumer_fetch_max_wait_ms == 100  # Tansu holds a fetch the whole wait
 
 
 async def test_a_broker_refusing_idempotence_gets_a_plain_producer(embedded_broker) -> None:
