@@ -21,6 +21,9 @@ CONSUME_OUTCOMES: tuple[str, ...] = get_args(ConsumeOutcome)
 # A store write is a local transaction: most land well under 10 ms, so the default buckets
 # (which start at 5 ms) would put nearly every observation in the first one.
 STORE_WRITE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+# Records or messages per batch: the fixed cost of a batch (a transaction, a fetch, a send) is
+# spread over its size, so the size says how far batching carries under the present load.
+BATCH_BUCKETS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 
 
 class ServiceMetrics:
@@ -63,6 +66,10 @@ class ServiceMetrics:
             ["topic", "reason"],
             registry=registry,
         )
+        self.consumer_batch_records = Histogram(
+            "oms_consumer_batch_records", "Records per fetched batch the consumer applied.",
+            buckets=BATCH_BUCKETS, registry=registry,
+        )
         self.consumer_lag = Gauge(
             "oms_consumer_lag",
             "Messages between the consumer's position and the partition's end.",
@@ -82,6 +89,15 @@ class ServiceMetrics:
             "oms_store_write_seconds",
             "Time to record events in the store.",
             buckets=STORE_WRITE_BUCKETS,
+            registry=registry,
+        )
+        self.store_aggregate_loads_total = Counter(
+            "oms_store_aggregate_loads_total",
+            "Aggregates read from the store because the cache did not hold them (new ones included).",
+            registry=registry,
+        )
+        self.relay_batch_messages = Histogram(
+            "oms_relay_batch_messages", "Messages the relay sent per batch.", buckets=BATCH_BUCKETS,
             registry=registry,
         )
         self.relay_position = Gauge(

@@ -121,6 +121,7 @@ def create_service_app(definition: ServiceDefinition, settings: ServiceSettings)
         description=definition.description,
     )
     runtime.app.observe_write_seconds = runtime.metrics.store_write_seconds.observe
+    runtime.app.repository.count_store_load = runtime.metrics.store_aggregate_loads_total.inc
     http.state.runtime = runtime
     runtime.http = http
     return http

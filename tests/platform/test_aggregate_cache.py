@@ -156,3 +156,21 @@ def test_a_failed_write_at_once_inside_a_unit_makes_the_unit_load_the_aggregate_
     finally:
         other.close()
     assert book.repository.get(tally_id).labels == ["stored", "theirs", "mine"]
+
+
+def test_only_loads_the_cache_cannot_answer_are_counted_as_store_reads(book):
+    loads = []
+    book.repository.count_store_load = lambda: loads.append(1)
+    missing = uuid.uuid4()
+    with book.unit_of_work(), pytest.raises(Exception, match=str(missing)):  # new: still a read
+        book.repository.get(missing)
+    tally_id = _stored(book, "counted")  # written through the cache: no read
+    with book.unit_of_work():
+        book.repository.get(tally_id)
+    book.repository.get(tally_id)
+    assert len(loads) == 1
+    book.repository.evict([tally_id])
+    book.repository.get(tally_id)  # outside a unit, from the store
+    with book.unit_of_work():
+        book.repository.get(tally_id)  # cached by the read before
+    assert len(loads) == 2

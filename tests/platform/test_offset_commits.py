@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from aiokafka import TopicPartition
 
 from oms_platform.messaging.batch import PROCESSED, BatchConsumer
+from oms_platform.metrics import ServiceMetrics
 
 A, B = TopicPartition("orders", 0), TopicPartition("orders", 1)
 
@@ -102,3 +103,11 @@ async def test_nothing_applied_nothing_committed() -> None:
 async def test_partitions_taken_away_are_not_committed_by_the_old_owner() -> None:
     _, consumer = await _run([_fetch(A, 0), _fetch(B, 4)], interval=3600, assigned={B})
     assert consumer.commits == [{B: 5}]
+
+
+async def test_each_batch_size_is_observed() -> None:
+    metrics, stopping = ServiceMetrics("test"), asyncio.Event()
+    consumer = Consumer([_fetch(A, 0, 1, 2), _fetch(B, 3)], stopping, {A, B})
+    await BatchConsumer(consumer, Step(), dead_letters=NoDeadLetters(), metrics=metrics).run(stopping)
+    assert metrics.registry.get_sample_value("oms_consumer_batch_records_count") == 2
+    assert metrics.registry.get_sample_value("oms_consumer_batch_records_sum") == 4

@@ -128,6 +128,8 @@ class BatchConsumer:
         store, one by one. Returns each record's outcome label."""
         loop = asyncio.get_running_loop()
         started = loop.time()
+        if self._metrics:
+            self._metrics.consumer_batch_records.observe(len(records))
         ignored = [self._ignores(record) for record in records] if self._ignored_types else []
         if not any(ignored):
             return await self._process_wanted(records, started)

@@ -105,6 +105,7 @@ class OutboxRelay:
         )
         if self._metrics:
             self._metrics.relay_position.set(batch.newest)
+            self._metrics.relay_batch_messages.observe(len(batch.messages))
         return batch.events
 
     def read(self, position: int, stop: int | None = None) -> OutboxBatch:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.domain import BaseAggregate
 from eventsourcing.persistence import (
     Notification,
     ProcessRecorder,
@@ -137,7 +138,7 @@ class ServiceApplication(Application):
         message being handled.
         """
         processing: ProcessingEvent[Any] = ProcessingEvent(tracking=tracking)
-        processing.collect_events(*aggregates, **_parking_changes(parked, released))
+        _collect(processing, aggregates, _parking_changes(parked, released))
         sealed = self._seal(processing)
         unit = self._current_unit()
         if unit is not None:
@@ -157,7 +158,7 @@ class ServiceApplication(Application):
         could reserve the same block and hand out the same numbers.
         """
         processing: ProcessingEvent[Any] = ProcessingEvent()
-        processing.collect_events(*aggregates)
+        _collect(processing, aggregates, {})
         self._seal(processing)
         started = time.perf_counter()
         unit = self._current_unit()
@@ -321,3 +322,16 @@ def _parking_changes(parked: Sequence[Any], released: Sequence[Any]) -> dict[str
     if released:
         changes["released"] = list(released)
     return changes
+
+
+def _collect(processing: ProcessingEvent[Any], aggregates: Sequence[Any], saved: dict[str, Any]) -> None:
+    """`processing.collect_events`, without its runtime-Protocol isinstance checks for the common
+    case of an aggregate: they cost 10-20 µs per aggregate on Python 3.11 (5 % of a busy
+    inventory's CPU). Anything else goes through the library's own method."""
+    for obj in aggregates:
+        if isinstance(obj, BaseAggregate):
+            processing.events.extend(obj.collect_events())
+            processing.aggregates[obj.id] = obj
+        elif obj is not None:
+            processing.collect_events(obj)
+    processing.saved_kwargs.update(saved)

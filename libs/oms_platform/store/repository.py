@@ -37,6 +37,8 @@ class UnitAwareRepository(Repository):
         # Taking an aggregate out of the cache for a unit and copying it for a command must not
         # overlap: the unit would start changing what the command is still copying.
         self._handout = threading.Lock()
+        # Told of every aggregate read from the store (a metric, set by the service runtime).
+        self.count_store_load: Callable[[], None] = lambda: None
 
     def get(self, aggregate_id: Any, *, version: int | None = None, **kwargs: Any) -> Any:
         if version is not None or self.cache is None or self.fastforward:
@@ -63,6 +65,7 @@ class UnitAwareRepository(Repository):
                 return deepcopy(self.cache.get(aggregate_id))
             except KeyError:
                 pass
+        self.count_store_load()
         aggregate: Any = self._reconstruct_aggregate(aggregate_id, None, project_aggregate)  # type: ignore[arg-type]
         self.put_back({aggregate_id: deepcopy(aggregate)}, only_if_absent=True)
         return aggregate
@@ -74,6 +77,7 @@ class UnitAwareRepository(Repository):
                 return self.cache.get(aggregate_id, evict=True)
             except KeyError:
                 pass
+        self.count_store_load()
         return self._reconstruct_aggregate(aggregate_id, None, project_aggregate)  # type: ignore[arg-type]
 
     def _restore(self, aggregate_id: Any, unit: UnitOfWork) -> Any:
