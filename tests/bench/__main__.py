@@ -14,6 +14,7 @@ import asyncio
 import json
 import statistics
 import sys
+import time
 import uuid
 from contextlib import nullcontext
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from oms_dev.broker import EmbeddedBroker
 from tests.bench.load import LoadResult, run_load
 from tests.bench.processes import ProcessSample, sample_processes
 from tests.bench.profiles import profiling, summarise
+from tests.bench.service_metrics import per_order, read_counters
 from tests.support.stack import running_stack
 
 console = Console()
@@ -41,17 +43,27 @@ def main(
     output: Annotated[Path, typer.Option(help="Folder for the JSON results.")] = Path("bench-results"),
     timeout: Annotated[float, typer.Option(help="Give up after this many seconds.")] = 1800,
     profile: Annotated[Path | None, typer.Option(help="Sample each service with py-spy into this folder.")] = None,
+    idle_seconds: Annotated[float, typer.Option(
+        help="Measure the idle stack's CPU this long before the load (0: skip).", min=0)] = 10,
 ) -> None:
     data_dir = Path(f"var/bench/{uuid.uuid4().hex[:8]}")
     with (EmbeddedBroker(log_dir=data_dir, die_with_parent=True) as broker,
           running_stack(broker.bootstrap_servers, data_dir, database_url=postgres) as stack):
         pids = {name: service.process.pid for name, service in stack.services.items()}
+        idle = await_idle(pids, idle_seconds)
+        urls = {name: stack.url(name) for name in pids}
+        counted_before = read_counters(urls)
         before = sample_processes(pids)
         with profiling(pids, profile) if profile else nullcontext():
             result = asyncio.run(run_load(stack, orders=orders, rate=rate, sample_every=sample_every,
                                           timeout=timeout))
         after = sample_processes(pids)
+        counted_after = read_counters(urls)
     report = _report(result, before, after, orders=orders, rate=rate, backend="postgres" if postgres else "sqlite")
+    report["idle"] = idle
+    report["work_per_order"] = per_order(counted_before, counted_after, orders)
+    if idle:
+        report["cpu_ms_per_order_busy"] = _busy_share(report, idle)
     if profile:
         report["profile"] = summarise(profile)
     output.mkdir(parents=True, exist_ok=True)
@@ -60,6 +72,24 @@ def main(
     _print(report, path)
     if not result.complete:
         raise typer.Exit(1)
+
+
+def await_idle(pids: dict[str, int], seconds: float) -> dict[str, float]:
+    """CPU cores each service burns with nothing to do (fetch waits, relay looks, timers)."""
+    if not seconds:
+        return {}
+    time.sleep(1.0)  # let start-up work (topic checks, first group joins) settle
+    first = sample_processes(pids)
+    time.sleep(seconds)
+    last = sample_processes(pids)
+    return {name: (last[name].cpu_seconds - first[name].cpu_seconds) / seconds for name in pids}
+
+
+def _busy_share(report: dict, idle: dict[str, float]) -> dict[str, float]:
+    """CPU per order without what the same processes would have burnt idle over the run."""
+    duration = report["seconds_to_settled"]
+    return {name: max(0.0, 1000 * (seconds - idle[name] * duration) / report["orders"])
+            for name, seconds in report["cpu_seconds"].items()}
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -96,11 +126,25 @@ def _print(report: dict, path: Path) -> None:
     fmt = lambda v: "-" if v is None else f"{v * 1000:.0f} ms"  # noqa: E731
     console.print(f"intake -> visible latency: p50 {fmt(latency['p50'])}, p95 {fmt(latency['p95'])}, "
                   f"p99 {fmt(latency['p99'])} ({latency['samples']} samples)")
-    table = Table("service", "peak memory (MiB)", "CPU s", "CPU ms / order")
+    idle, busy = report.get("idle") or {}, report.get("cpu_ms_per_order_busy") or {}
+    table = Table("service", "peak memory (MiB)", "CPU s", "CPU ms / order", "of which busy", "idle cores")
+    dash = "-"
     for name in report["peak_memory_mib"]:
         table.add_row(name, f"{report['peak_memory_mib'][name]:.0f}", f"{report['cpu_seconds'][name]:.1f}",
-                      f"{report['cpu_ms_per_order'][name]:.2f}")
+                      f"{report['cpu_ms_per_order'][name]:.2f}",
+                      f"{busy[name]:.2f}" if busy else dash, f"{idle[name]:.3f}" if idle else dash)
+    table.add_row("all", "", f"{sum(report['cpu_seconds'].values()):.1f}",
+                  f"{sum(report['cpu_ms_per_order'].values()):.2f}",
+                  f"{sum(busy.values()):.2f}" if busy else dash, f"{sum(idle.values()):.3f}" if idle else dash)
     console.print(table)
+    work = Table("service", "records / batch", "msgs / relay batch", "store writes / order",
+                 "aggregate reads / order", "consumed / order", "of which ignored")
+    for name, row in report.get("work_per_order", {}).items():
+        work.add_row(name, str(row.get("records_per_consumer_batch", dash)),
+                     str(row.get("messages_per_relay_batch", dash)), str(row.get("store_writes_per_order", dash)),
+                     str(row.get("store_aggregate_loads_per_order", dash)),
+                     str(row.get("consumed_records_per_order", dash)), str(row.get("consumed_ignored_per_order", 0)))
+    console.print(work)
 
 
 if __name__ == "__main__":
