@@ -25,7 +25,7 @@ from oms_platform.auth.principal import Principal, PrincipalKind
 KEY_PREFIX = "oms"
 _PREFIX_BYTES = 6  # 12 hex characters: room for millions of keys without a clash
 _SECRET_BYTES = 32
-_KEY = re.compile(r"^oms_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$")
+_KEY = re.compile(r"oms_([0-9a-f]{12})_([A-Za-z0-9_-]{43})")
 
 
 class ApiKeyError(Exception):
@@ -107,7 +107,7 @@ def key_digest(key: str) -> str:
 
 def parse_prefix(key: str) -> str:
     """The lookup prefix of a well-formed key; raises MalformedApiKey."""
-    match = _KEY.match(key)
+    match = _KEY.fullmatch(key)
     if match is None:
         raise MalformedApiKey()
     return match.group(1)

@@ -25,7 +25,8 @@ from typing import Protocol
 
 SIGNATURE_HEADER = "X-OMS-Signature"
 DEFAULT_TOLERANCE_SECONDS = 300
-_HEX_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_HEX_SHA256 = re.compile(r"[0-9a-f]{64}")
+_SECONDS = re.compile(r"[0-9]{1,12}")  # ASCII digits only: str.isdigit() admits other scripts' digits
 
 Secret = str | bytes
 
@@ -94,10 +95,10 @@ def parse_header(value: str | None) -> SignatureHeader:
         if key == "t":
             timestamps.append(item)
         elif key == "v1":
-            if not _HEX_SHA256.match(item):
+            if not _HEX_SHA256.fullmatch(item):
                 raise MalformedSignature()
             signatures.append(item)
-    if len(timestamps) != 1 or not timestamps[0].isdigit() or not signatures:
+    if len(timestamps) != 1 or not _SECONDS.fullmatch(timestamps[0]) or not signatures:
         raise MalformedSignature()
     return SignatureHeader(int(timestamps[0]), tuple(signatures))
 
