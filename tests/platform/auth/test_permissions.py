@@ -170,7 +170,7 @@ def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(RolesFileError, match="absent.yaml: cannot be read"):
+    with pytest.raises(RolesFileError, match=r"absent\.yaml: cannot be read"):
         load_roles(tmp_path / "absent.yaml")
 
 
@@ -192,7 +192,7 @@ def test_permissions_declared_in_code_may_be_granted() -> None:
 
 
 def test_permission_names_are_checked_in_code_too() -> None:
-    with pytest.raises(ValueError, match="<area>.<action>"):
+    with pytest.raises(ValueError, match=r"<area>\.<action>"):
         Permission("cancel", "Cancel")
     with pytest.raises(ValueError, match="summary"):
         Permission("orders.cancel", " ")
