@@ -10,12 +10,13 @@ from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
 
 from oms_platform.auth.api_keys import InMemoryApiKeyStore, generate_api_key
-from oms_platform.auth.http import Authenticator, check_routes, requires, route_permissions
+from oms_platform.auth.http import Authenticator, authenticator_from_settings, check_routes, requires, route_permissions
 from oms_platform.auth.permissions import load_roles
 from oms_platform.auth.principal import Principal, PrincipalKind
 from oms_platform.auth.tokens import JwksKeySource
 from oms_platform.http import PROBLEM_MEDIA_TYPE, create_http_app, problem_type
 from oms_platform.metrics import ServiceMetrics
+from oms_platform.settings import ServiceSettings
 from tests.platform.auth.conftest import SigningKey, claims
 from tests.platform.auth.guarded_app import RecordedRefusals, guarded_app
 
@@ -206,3 +207,12 @@ def test_an_app_without_an_authenticator_fails_closed() -> None:
 
     response = TestClient(app, raise_server_exceptions=False).get("/orders")
     problem(response, 500, "internal-error")
+
+
+def test_the_authenticator_is_built_from_settings(monkeypatch, tmp_path) -> None:
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("permissions:\n  orders.read: See orders\nroles:\n  clerk: {summary: C, grants: [orders.read]}\n")
+    monkeypatch.setenv("OMS_ROLES_FILE", str(roles))
+    authenticator = authenticator_from_settings(ServiceSettings(), api_keys=InMemoryApiKeyStore())
+    assert authenticator.roles.role_names() == ["clerk"]
+    assert authenticator.tokens is None  # no OMS_AUTH_ISSUER: API keys only

@@ -118,6 +118,8 @@ def test_an_unreachable_key_set_is_not_the_clients_fault(rsa_key) -> None:
 @pytest.mark.parametrize(("overrides", "error", "reason"), [
     ({"exp": int(time.time()) - 120}, ExpiredToken, "expired"),
     ({"nbf": int(time.time()) + 600}, NotYetValid, "not-yet-valid"),
+    ({"iat": int(time.time()) + 600}, NotYetValid, "not-yet-valid"),
+    ({"sub": 42}, InvalidClaim, "invalid-claim"),
     ({"iss": "https://evil.test"}, WrongIssuer, "wrong-issuer"),
     ({"aud": "another-api"}, WrongAudience, "wrong-audience"),
     ({"sub": None}, MissingClaim, "missing-claim"),
