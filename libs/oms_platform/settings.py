@@ -68,6 +68,22 @@ class ServiceSettings(BaseSettings):
     # Unset: SQLite under data_dir. Set (postgresql://...): PostgreSQL, one schema per service.
     database_url: str | None = Field(None, validation_alias="OMS_DATABASE_URL")
     data_dir: Path = Field(Path("var/data"), validation_alias="OMS_DATA_DIR")
+    # Bearer tokens (oms_platform.auth.tokens). No issuer: no bearer tokens are accepted (API keys
+    # still are). With an issuer, the audience and the JWKS URL are needed too.
+    auth_issuer: str | None = Field(None, validation_alias="OMS_AUTH_ISSUER")
+    # The `aud` tokens must carry: the OMS API's identifier at the provider (client id or URL).
+    auth_audience: str | None = Field(None, validation_alias="OMS_AUTH_AUDIENCE")
+    auth_jwks_url: str | None = Field(None, validation_alias="OMS_AUTH_JWKS_URL")
+    # Where the provider puts roles: a dotted path (Keycloak: `realm_access.roles`).
+    auth_roles_claim: str = Field("roles", min_length=1, validation_alias="OMS_AUTH_ROLES_CLAIM")
+    # Clock skew tolerated between the provider and this host, for exp, nbf and iat.
+    auth_leeway_seconds: float = Field(30.0, ge=0, le=300, validation_alias="OMS_AUTH_LEEWAY_SECONDS")
+    # How long fetched keys are used before they are fetched again, and the least time between two
+    # fetches that a token with an unknown key id may cause (rotation vs. a flood of made-up ids).
+    auth_jwks_cache_seconds: float = Field(300.0, gt=0, validation_alias="OMS_AUTH_JWKS_CACHE_SECONDS")
+    auth_jwks_min_refetch_seconds: float = Field(30.0, ge=0, validation_alias="OMS_AUTH_JWKS_MIN_REFETCH_SECONDS")
+    # Roles and their grants; unset: the default policy shipped in oms_platform/auth/roles.yaml.
+    roles_file: Path | None = Field(None, validation_alias="OMS_ROLES_FILE")
     log_level: str = Field("INFO", validation_alias="OMS_LOG_LEVEL")
     log_json: bool = Field(True, validation_alias="OMS_LOG_JSON")
 

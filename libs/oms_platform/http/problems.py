@@ -178,6 +178,22 @@ INTERNAL_ERROR = ProblemKind(
     "internal-error", 500, "Internal server error",
     "An unexpected error; the log has the cause under the response's `request_id`.")
 
+# Authentication and authorization (oms_platform.auth): answered by the routes that require a
+# permission, so they are documented on those routes rather than on every operation.
+UNAUTHORIZED = ProblemKind(
+    "unauthorized", 401, "Authentication required",
+    "No credentials, or credentials that are not valid (expired, wrong issuer or audience, bad"
+    " signature, unknown key, revoked API key); `reason` says which. `WWW-Authenticate` names the scheme.")
+FORBIDDEN = ProblemKind(
+    "forbidden", 403, "Permission denied",
+    "The caller is known but may not do this: it lacks the permission the operation requires"
+    " (`permission` names it), or the resource is outside its data scope.")
+AUTHENTICATION_UNAVAILABLE = ProblemKind(
+    "authentication-unavailable", 503, "Credentials cannot be checked now",
+    "The identity provider's signing keys could not be fetched; nothing was done."
+    " Retry after `Retry-After` seconds.")
+AUTH_PROBLEMS = (UNAUTHORIZED, FORBIDDEN, AUTHENTICATION_UNAVAILABLE)
+
 # Every problem type the shell emits; services add their own (not-found, conflict slugs, ...).
 SHELL_PROBLEMS = (MALFORMED_JSON, UNSUPPORTED_MEDIA_TYPE, VALIDATION_ERROR, STORE_UNAVAILABLE,
                   WRITE_CONFLICT, INTERNAL_ERROR)
