@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.domain import BaseAggregate
 from eventsourcing.persistence import (
+    JSONTranscoder,
     Notification,
     ProcessRecorder,
     StoredEvent,
@@ -43,6 +44,7 @@ from oms_platform.messaging.outbox import Outbox
 from oms_platform.store.repository import UnitAwareRepository, has_unrecorded_changes
 from oms_platform.store.snapshots import take_due_snapshots
 from oms_platform.store.transcoder import StampingTranscoder
+from oms_platform.store.values import MoneyAsDict
 
 RELAY_TRACKING_NAME = "__relay__"
 
@@ -111,6 +113,10 @@ class ServiceApplication(Application):
         transcoder = StampingTranscoder()
         self.register_transcodings(transcoder)
         return transcoder
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(MoneyAsDict())
 
     if TYPE_CHECKING:  # the repository construct_repository makes (the base class types it as any Repository)
         @property
