@@ -21,6 +21,7 @@ from oms_platform.messaging.batch import (
     ConcurrentWrite,
 )
 from oms_platform.messaging.dead_letters import DeadLetterPublisher
+from oms_platform.messaging.edges import Translated, translated
 from oms_platform.messaging.parking import NotYet, ParkingSettings
 from oms_platform.messaging.record_aggregates import (
     REDRIVE_HEADER,
@@ -37,7 +38,7 @@ from oms_platform.store.application import ServiceApplication
 __all__ = [
     "DUPLICATE", "IGNORED", "PARKED", "PROCESSED", "REDRIVE_HEADER", "BatchConsumer", "BatchStep",
     "ConcurrentWrite", "Handler", "Inbound", "InvalidMessage", "NotYet", "RecordAggregates",
-    "TrackedConsumer", "tracking_name",
+    "TrackedConsumer", "Translated", "tracking_name", "translated",
 ]
 
 
