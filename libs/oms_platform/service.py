@@ -11,7 +11,7 @@ import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -98,6 +98,17 @@ class ServiceRuntime:
 
 def service_runtime(request: Request) -> ServiceRuntime:
     return request.app.state.runtime
+
+
+App = TypeVar("App", bound=ServiceApplication)
+
+
+def service_application(request: Request, app_class: type[App]) -> App:
+    """The running service's application as its own class: a service's routers know which it is."""
+    app = service_runtime(request).app
+    if not isinstance(app, app_class):
+        raise TypeError(f"this service runs {type(app).__name__}, not {app_class.__name__}")
+    return app
 
 
 def create_service_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:

@@ -7,7 +7,7 @@ each service's own settings class adds its port as `OMS_<SERVICE>_PORT`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -92,7 +92,7 @@ class ServiceSettings(BaseSettings):
         return f"{self.kafka_client_prefix}-{self.service_name}"
 
     @classmethod
-    def load(cls) -> ServiceSettings:
+    def load(cls) -> Self:
         """Read the environment; wrong values become one ConfigurationError line."""
         try:
             return cls()

@@ -116,7 +116,8 @@ async def _until_opened(runtime: ServiceRuntime) -> ViewStore | None:
     assert runtime.http is not None
     opened, stopping = _opened_views(runtime.http), asyncio.ensure_future(runtime.stopping.wait())
     try:
-        await asyncio.wait([opened, stopping], return_when=asyncio.FIRST_COMPLETED)
+        waiting: list[asyncio.Future[Any]] = [opened, stopping]  # two result types: Any for wait()
+        await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
     finally:
         stopping.cancel()
     return opened.result() if opened.done() else None

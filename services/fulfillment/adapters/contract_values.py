@@ -10,15 +10,15 @@ from oms.common.v1 import actor_pb2, address_pb2, line_quantity_pb2, money_pb2
 from oms.fulfillment.v1 import fulfillment_pb2
 from services.fulfillment.domain.values import Address, LineQuantity, Money, ServiceLevel, ShipmentLine
 
-_SERVICE_LEVELS = {
-    fulfillment_pb2.SERVICE_LEVEL_ECONOMY: ServiceLevel.ECONOMY,
-    fulfillment_pb2.SERVICE_LEVEL_STANDARD: ServiceLevel.STANDARD,
-    fulfillment_pb2.SERVICE_LEVEL_EXPRESS: ServiceLevel.EXPRESS,
-    fulfillment_pb2.SERVICE_LEVEL_NEXT_DAY: ServiceLevel.NEXT_DAY,
-    fulfillment_pb2.SERVICE_LEVEL_SAME_DAY: ServiceLevel.SAME_DAY,
-    fulfillment_pb2.SERVICE_LEVEL_FREIGHT: ServiceLevel.FREIGHT,
+_SERVICE_LEVEL_NUMBERS: dict[ServiceLevel, fulfillment_pb2.ServiceLevel] = {
+    ServiceLevel.ECONOMY: fulfillment_pb2.SERVICE_LEVEL_ECONOMY,
+    ServiceLevel.STANDARD: fulfillment_pb2.SERVICE_LEVEL_STANDARD,
+    ServiceLevel.EXPRESS: fulfillment_pb2.SERVICE_LEVEL_EXPRESS,
+    ServiceLevel.NEXT_DAY: fulfillment_pb2.SERVICE_LEVEL_NEXT_DAY,
+    ServiceLevel.SAME_DAY: fulfillment_pb2.SERVICE_LEVEL_SAME_DAY,
+    ServiceLevel.FREIGHT: fulfillment_pb2.SERVICE_LEVEL_FREIGHT,
 }
-_SERVICE_LEVEL_NUMBERS = {level: number for number, level in _SERVICE_LEVELS.items()}
+_SERVICE_LEVELS: dict[int, ServiceLevel] = {number: level for level, number in _SERVICE_LEVEL_NUMBERS.items()}
 
 
 def service_level_from_contract(number: int) -> ServiceLevel:
@@ -26,7 +26,7 @@ def service_level_from_contract(number: int) -> ServiceLevel:
     return _SERVICE_LEVELS.get(number, ServiceLevel.STANDARD)
 
 
-def service_level_to_contract(level: ServiceLevel) -> int:
+def service_level_to_contract(level: ServiceLevel) -> fulfillment_pb2.ServiceLevel:
     return _SERVICE_LEVEL_NUMBERS[level]
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from google.protobuf.message import Message
+
 from oms.fulfillment.v1.fulfillment_commands_pb2 import CancelShipment, CreateShipments
 from oms_platform.logging import get_logger
-from oms_platform.messaging.consumer import Inbound, InvalidMessage
+from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
 from services.fulfillment.adapters.commands import MalformedCommand, planned_shipments
 from services.fulfillment.application.service import FulfillmentApplication
 from services.fulfillment.domain.errors import InvalidShipmentPlan, ShipmentStateConflict
@@ -40,7 +44,8 @@ def cancel_shipment(app: FulfillmentApplication, command: CancelShipment, inboun
     return [shipment]
 
 
-HANDLERS = {
+# Each handler takes its own message class (a pairing the type checker cannot express).
+HANDLERS: Mapping[type[Message], Handler] = {
     CreateShipments: create_shipments,
     CancelShipment: cancel_shipment,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -61,6 +62,65 @@ def create_shipment(shipment_id: str, plan: ShipmentPlan) -> Shipment:
 
 
 class Shipment(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Created(Aggregate.Created):
+            shipment_id: str
+            plan: ShipmentPlan
+
+        class PickListIssued(Aggregate.Event):
+            pick_list_id: str
+            order_id: str
+            warehouse_id: str
+            items: tuple[PickItem, ...]
+            priority: int
+
+        class PickingStarted(Aggregate.Event):
+            order_id: str
+            warehouse_id: str
+            pick_list_id: str
+            started_by: str
+            implied_by_pick: bool
+
+        class Picked(Aggregate.Event):
+            order_id: str
+            picked: tuple[LineQuantity, ...]
+            picked_by: str
+
+        class PickShortageReported(Aggregate.Event):
+            order_id: str
+            warehouse_id: str
+            missing: tuple[LineQuantity, ...]
+            reported_by: str
+
+        class Packed(Aggregate.Event):
+            order_id: str
+            parcels: tuple[Parcel, ...]
+            quality_check: QualityCheck
+            packed_by: str
+
+        class CarrierChosen(Aggregate.Event):
+            order_id: str
+            choice: CarrierChoice
+
+        class Dispatched(Aggregate.Event):
+            order_id: str
+            warehouse_id: str
+            reservation_id: str
+            carrier_code: str
+            service_level: ServiceLevel
+            tracking_numbers: tuple[str, ...]
+            lines: tuple[ShipmentLine, ...]
+            cash_on_delivery: Money | None
+            scanned_by: str
+
+        class Cancelled(Aggregate.Event):
+            order_id: str
+            reason: str
+            lines: tuple[LineQuantity, ...]
+
     @staticmethod
     def create_id(shipment_id: str) -> uuid.UUID:
         return uuid.UUID(shipment_id)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Header, Path, Query, Request
 
 from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableContent, problem_responses
 from oms_platform.http.batches import apply_each
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.fulfillment.application.service import FulfillmentApplication, ShipmentNotFound
 from services.fulfillment.application.work_queue import QueueFilter
 from services.fulfillment.domain.errors import (
@@ -47,7 +47,7 @@ COMMAND_PROBLEMS = problem_responses(400, 404, 409, 422)
 
 
 def _app(request: Request) -> FulfillmentApplication:
-    return service_runtime(request).app
+    return service_application(request, FulfillmentApplication)
 
 
 @router.get("", response_model=ShipmentList, responses=problem_responses(422),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from oms.intake.v1 import channel_order_events_pb2, channel_order_pb2, intake_pb2
 from services.ingest.adapters import contract_values as values
 from services.ingest.domain.reported_order import (
@@ -112,8 +114,10 @@ def _change(message: channel_order_events_pb2.ChannelOrderUpdated) -> Change | N
     return None
 
 
-def change_fields(change: Change) -> dict:
+def change_fields(change: Change | None) -> dict[str, Any]:
     """The `change` oneof of ChannelOrderUpdated / ChannelOrderUpdateApplied, as constructor fields."""
+    if change is None:  # not set (validation refuses such updates, so an applied one has a change)
+        return {}
     if isinstance(change, Cancellation):
         return {"cancellation": channel_order_pb2.ChannelCancellation(
             reason=change.reason, requested_by_buyer=change.requested_by_buyer)}

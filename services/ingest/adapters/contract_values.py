@@ -7,6 +7,7 @@ unspecified <-> "".
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -30,24 +31,30 @@ from services.ingest.domain.reported_order import (
     TimeWindow,
 )
 
+ContractEnum = TypeVar("ContractEnum", bound=int)
 
-def enum_name(enum_type, value: int, prefix: str) -> str:
+
+def enum_name(enum_type: type[int], value: int, prefix: str) -> str:
+    wrapper: Any = enum_type  # Name() comes from protoc's (untyped) enum wrapper
     try:
-        name = enum_type.Name(value)
+        name = wrapper.Name(value)
     except ValueError:  # a value newer than these contracts: as good as unspecified here
         return ""
     return "" if name.endswith("_UNSPECIFIED") else name.removeprefix(prefix).lower()
 
 
-def enum_value(enum_type, name: str, prefix: str) -> int:
-    return enum_type.Value(prefix + name.upper()) if name else 0
+def enum_value(enum_type: type[ContractEnum], name: str, prefix: str) -> ContractEnum:
+    # protoc's enums are plain ints at run time, typed as their own int subclass in the stubs;
+    # Value() comes from their (untyped) wrapper, and 0 is cast to the enum named.
+    wrapper: Any = enum_type
+    return wrapper.Value(prefix + name.upper()) if name else cast(ContractEnum, 0)
 
 
 def channel_name(value: int) -> str:
     return enum_name(channel_pb2.Channel, value, "CHANNEL_")
 
 
-def channel_value(name: str) -> int:
+def channel_value(name: str) -> channel_pb2.Channel:
     return enum_value(channel_pb2.Channel, name, "CHANNEL_")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from oms_platform.identity import order_id_for
 from services.ingest.domain.catalogue import ListedProduct
@@ -56,13 +56,17 @@ class Refused:
     earlier: bool = False
 
 
+Outcome = TypeVar("Outcome", bound="OrderTaken | UpdateTaken | Refused", covariant=True)
+
+
 @dataclass(frozen=True)
-class Decision:
-    outcome: OrderTaken | UpdateTaken | Refused
+class Decision(Generic[Outcome]):
+    outcome: Outcome
     to_record: tuple[Any, ...] = ()
 
 
-def take_channel_order(store: IntakeStore, order: ReportedOrder, delivery: Delivery) -> Decision:
+def take_channel_order(store: IntakeStore, order: ReportedOrder,
+                       delivery: Delivery) -> Decision[OrderTaken | Refused]:
     order_id = _order_id(order.ref)
     if delivery.source_event_id:
         earlier = store.rejection(_rejection_id(delivery))
@@ -87,7 +91,7 @@ def take_channel_order(store: IntakeStore, order: ReportedOrder, delivery: Deliv
     return Decision(OrderTaken(accepted, first_time=True), (accepted,))
 
 
-def _receive_again(known: ChannelOrder, order: ReportedOrder, delivery: Delivery) -> Decision:
+def _receive_again(known: ChannelOrder, order: ReportedOrder, delivery: Delivery) -> Decision[OrderTaken]:
     if known.has_delivery(delivery.source_event_id):  # a redelivery of what was already noted
         return Decision(OrderTaken(known, first_time=False))
     identical = order.fingerprint() == known.fingerprint
@@ -97,7 +101,7 @@ def _receive_again(known: ChannelOrder, order: ReportedOrder, delivery: Delivery
 
 def apply_channel_update(
     store: IntakeStore, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery
-) -> Decision:
+) -> Decision[UpdateTaken | Refused]:
     order_id = _order_id(ref)
     rejection_id = _update_rejection_id(order_id, update.update_id, delivery)
     earlier = store.rejection(rejection_id)
@@ -112,7 +116,7 @@ def apply_channel_update(
         reasons = (Reason("", RejectionCode.UNKNOWN_CHANNEL_ORDER,
                           f"channel order {ref.channel_account}:{ref.channel_order_id} was never accepted"),
                    *reasons)
-    if reasons:
+    if order is None or reasons:  # an unknown order always has a reason: the line above
         rejection = Rejection(
             rejection_id=rejection_id, subject=UPDATE, channel_order=order.ref if order else ref,
             order_id=order.order_id if order else "", update_id=update.update_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
@@ -162,7 +162,11 @@ class IngestApplication(ServiceApplication):
             start=position, limit=_SCAN_PAGE, topics=topics, inclusive_of_start=False
         ):
             for notification in page:
-                rejection = self.mapper.to_domain_event(notification).mutate(None)
+                recorded = self.mapper.to_domain_event(notification)
+                if not isinstance(recorded, Rejection.Recorded):  # the topics above select only these
+                    raise TypeError(f"expected Rejection.Recorded, read {type(recorded).__name__}")
+                # A created event makes its aggregate; eventsourcing types every mutate() Optional.
+                rejection = cast(Rejection, recorded.mutate(None))
                 if channel_account is None or rejection.channel_order.channel_account == channel_account:
                     newest.append(rejection)
             position = page[-1].id

@@ -7,6 +7,7 @@ every delivery of the same channel order lands here, and later channel updates a
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -26,6 +27,29 @@ CANCELLED = "cancelled"
 
 
 class ChannelOrder(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Accepted(Aggregate.Created):
+            order_id: str
+            order_number: str
+            order: ReportedOrder
+            customer_id: str
+            fingerprint: str
+            source: str
+            source_event_id: str
+
+        class DuplicateReceived(Aggregate.Event):
+            channel_order: ChannelOrderRef
+            source: str
+            source_event_id: str
+            identical: bool
+
+        class UpdateApplied(Aggregate.Event):
+            channel_order: ChannelOrderRef
+            update: ChannelOrderUpdate
+
     @staticmethod
     def create_id(order_id: str) -> uuid.UUID:
         return uuid.UUID(order_id)

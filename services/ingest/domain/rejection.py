@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -16,6 +17,19 @@ UPDATE = "update"
 
 class Rejection(Aggregate):
     """A refused channel order (`subject` "order") or a refused update to one ("update")."""
+
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Recorded(Aggregate.Created):
+            rejection_id: str
+            subject: str
+            channel_order: ChannelOrderRef
+            order_id: str
+            update_id: str
+            reasons: tuple[Reason, ...]
+            delivery: Delivery
 
     @staticmethod
     def create_id(rejection_id: str) -> uuid.UUID:

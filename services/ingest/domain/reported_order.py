@@ -10,18 +10,22 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Literal, get_args
 
 # The vocabularies of the reported values; the contracts' enum names, without prefix, lower case.
-CHANNELS = (
+ChannelCode = Literal[
     "marketplace", "web_shop", "mobile_app", "physical_store", "distributor", "social",
     "staff_phone", "staff_email", "batch_file", "edi",
-)
-PAYMENT_STATUSES = (
+]
+PaymentStatusCode = Literal[
     "unpaid", "authorised", "partly_paid", "paid", "cash_on_delivery", "partly_refunded", "refunded",
-)
-PAYMENT_METHODS = (
+]
+PaymentMethodCode = Literal[
     "online", "marketplace_escrow", "cash_on_delivery", "bank_transfer", "credit_terms", "in_store",
-)
+]
+CHANNELS: tuple[str, ...] = get_args(ChannelCode)
+PAYMENT_STATUSES: tuple[str, ...] = get_args(PaymentStatusCode)
+PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethodCode)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Query, Request, Response
 
 from oms_platform.http import Conflict, FieldError, NotFound, Problem, UnprocessableContent, problem_responses
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.ingest.application.intake import Refused
 from services.ingest.application.service import IngestApplication
 from services.ingest.domain.delivery import HTTP, Delivery
@@ -31,7 +31,7 @@ router = APIRouter(prefix="/intake", tags=["intake"], route_class=KeptRefusalRou
 
 
 def _app(request: Request) -> IngestApplication:
-    return service_runtime(request).app
+    return service_application(request, IngestApplication)
 
 
 @router.post(

@@ -12,12 +12,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from services.ingest.domain.reported_order import (
-    CHANNELS,
-    PAYMENT_METHODS,
-    PAYMENT_STATUSES,
     Address,
     AddressChange,
     Cancellation,
+    ChannelCode,
     ChannelOrderRef,
     ChannelOrderUpdate,
     Contact,
@@ -26,6 +24,8 @@ from services.ingest.domain.reported_order import (
     Money,
     OrderLine,
     Payment,
+    PaymentMethodCode,
+    PaymentStatusCode,
     ReportedOrder,
     ReportedTotals,
     TimeWindow,
@@ -33,7 +33,7 @@ from services.ingest.domain.reported_order import (
 
 # Short names staff forms use for the staff-entry channels.
 CHANNEL_ALIASES = {"phone": "staff_phone", "email": "staff_email"}
-ChannelName = Literal[CHANNELS + tuple(CHANNEL_ALIASES)]
+ChannelName = Literal[ChannelCode, "phone", "email"]
 
 
 class Form(BaseModel):
@@ -126,8 +126,8 @@ class TotalsForm(Form):
 
 
 class PaymentForm(Form):
-    status: Literal[PAYMENT_STATUSES] | None = None
-    method: Literal[PAYMENT_METHODS] | None = None
+    status: PaymentStatusCode | None = None
+    method: PaymentMethodCode | None = None
     paid_amount: MoneyForm | None = None
     payment_reference: str = ""
     gateway: str = ""

@@ -52,11 +52,11 @@ class KeptRefusalRoute(APIRoute):
                 problem = body_problem(errors, invalid.body, request.headers) or validation_problem(errors)
                 raise await _kept(request, problem, invalid.body, _reasons(errors)) from None
             except HTTPException as error:
-                problem = undecodable_body(error.__cause__) if error.status_code == 400 else None
-                if problem is None:
+                undecodable = undecodable_body(error.__cause__) if error.status_code == 400 else None
+                if undecodable is None:
                     raise
-                reason = Reason("", RejectionCode.UNDECODABLE_PAYLOAD, problem.detail or "not JSON")
-                raise await _kept(request, problem, None, [reason]) from None
+                reason = Reason("", RejectionCode.UNDECODABLE_PAYLOAD, undecodable.detail or "not JSON")
+                raise await _kept(request, undecodable, None, [reason]) from None
 
         return handle_keeping_refusals
 

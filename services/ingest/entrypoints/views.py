@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from dataclasses import asdict
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -13,6 +13,11 @@ from services.ingest.domain.channel_order import ChannelOrder
 from services.ingest.domain.rejection import Rejection
 from services.ingest.domain.reported_order import AddressChange, Cancellation, ChannelOrderUpdate, Payment
 from services.ingest.entrypoints.order_forms import AddressForm, ContactForm, OrderLineForm, PaymentForm
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+FormModel = TypeVar("FormModel", bound=BaseModel)
 
 
 class OrderTakenView(BaseModel):
@@ -134,11 +139,11 @@ def _applied(update: ChannelOrderUpdate) -> AppliedUpdateView:
     return AppliedUpdateView(update_id=update.update_id, kind=kinds[type(update.change)], updated_at=update.updated_at)
 
 
-def _model(model: type[BaseModel], value: object | None):
+def _model(model: type[FormModel], value: DataclassInstance | None) -> FormModel | None:
     return None if value is None else model.model_validate(_plain(value))
 
 
-def _plain(value: object) -> dict:
+def _plain(value: DataclassInstance) -> dict[str, Any]:
     """A domain value as the JSON shape of the forms: tuples as lists, money as {currency, minor_units}."""
     return asdict(value, dict_factory=lambda items: {k: list(v) if isinstance(v, tuple) else v for k, v in items})
 

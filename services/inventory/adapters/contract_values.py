@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -41,14 +41,21 @@ def requested_lines(lines: Iterable[LineQuantity]) -> tuple[RequestedLine, ...]:
     return tuple(RequestedLine(line.line_id, line.sku, line.quantity) for line in lines)
 
 
-def enum_value(enum: EnumTypeWrapper, prefix: str, code: str) -> int:
+ContractEnum = TypeVar("ContractEnum", bound=int)
+
+
+def enum_value(enum_type: type[ContractEnum], prefix: str, code: str) -> ContractEnum:
     """Domain code "order_cancelled" -> RELEASE_REASON_ORDER_CANCELLED; unknown codes -> 0."""
+    # protoc's enums are typed as int subclasses in the stubs; at run time they are (untyped)
+    # EnumTypeWrapper objects whose values are plain ints, so 0 is cast to the enum named.
+    enum: EnumTypeWrapper = enum_type
     name = f"{prefix}_{code.upper()}"
-    return enum.Value(name) if name in enum.keys() else 0  # noqa: SIM118 - a protobuf enum wrapper is no dict
+    return enum.Value(name) if name in enum.keys() else cast(ContractEnum, 0)  # noqa: SIM118 - no dict
 
 
-def enum_code(enum: EnumTypeWrapper, prefix: str, value: int) -> str:
+def enum_code(enum_type: type[int], prefix: str, value: int) -> str:
     """RELEASE_REASON_ORDER_CANCELLED -> "order_cancelled"; values this build does not know -> "unspecified"."""
+    enum: EnumTypeWrapper = enum_type  # see enum_value
     try:
         name = enum.Name(value)
     except ValueError:

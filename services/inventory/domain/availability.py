@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -18,6 +19,20 @@ AVAILABILITY_NAMESPACE = uuid.UUID("c4e8a1f2-6b3d-4e97-8a05-2d1f9c7b3e64")
 
 
 class SkuAvailability(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Changed(Aggregate.Event):
+            sku: str
+            warehouses: dict[str, dict[str, int]]
+
+        class LowStockDetected(Aggregate.Event):
+            sku: str
+            warehouse_id: str
+            available: int
+            safety_stock: int
+
     @staticmethod
     def create_id(sku: str) -> uuid.UUID:
         return uuid.uuid5(AVAILABILITY_NAMESPACE, sku)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate, event
 
@@ -55,6 +55,13 @@ class Listing:
 
 class Product(Aggregate):
     """One SKU of the catalogue; its events carry the whole listing, as ingest needs it."""
+
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Catalogued(Aggregate.Created): ...
+        class ListingChanged(Aggregate.Event): ...
 
     @staticmethod
     def create_id(sku: str) -> uuid.UUID:

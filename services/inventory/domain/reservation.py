@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate, event
 
@@ -27,6 +27,36 @@ class ReservationStatus(StrEnum):
 
 
 class Reservation(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Made(Aggregate.Event):
+            reservation_id: str
+            order_id: str
+            split_part_id: str
+            allocations: list[dict[str, Any]]
+            sourcing_rule: str
+
+        class Failed(Aggregate.Event):
+            reservation_id: str
+            order_id: str
+            split_part_id: str
+            reason: str
+            shortfalls: list[dict[str, Any]]
+
+        class Released(Aggregate.Event):
+            reservation_id: str
+            order_id: str
+            reason: str
+            released: list[dict[str, Any]]
+
+        class Consumed(Aggregate.Event):
+            reservation_id: str
+            order_id: str
+            shipment_id: str
+            consumed: dict[str, Any]
+
     @staticmethod
     def create_id(reservation_id: str) -> uuid.UUID:
         return uuid.UUID(reservation_id)

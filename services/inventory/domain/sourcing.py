@@ -76,7 +76,7 @@ def source(lines: Sequence[RequestedLine], supply: Supply, destination: Destinat
            preference: Preference = Preference(), warehouses: Sequence[str] = WAREHOUSE_IDS,
            ) -> SourcingPlan | Unfillable:
     candidates = _candidates(destination, preference, warehouses)
-    demand = Counter()
+    demand: Counter[str] = Counter()
     for line in lines:
         demand[line.sku] += line.quantity
     single = next((w for w in candidates if _covers((w,), demand, supply)), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -51,6 +52,39 @@ class StockLevel:
 
 
 class StockItem(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class Received(Aggregate.Event):
+            sku: str
+            warehouse_id: str
+            receipt_id: str
+            quantity: int
+            reference: str
+            kind: str
+            on_hand: int
+            reserved: int
+
+        class Adjusted(Aggregate.Event):
+            sku: str
+            warehouse_id: str
+            adjustment_id: str
+            delta: int
+            reason: str
+            note: str
+            on_hand: int
+            reserved: int
+
+        class Counted(Aggregate.Event):
+            sku: str
+            warehouse_id: str
+            count_id: str
+            counted: int
+            expected: int
+            on_hand: int
+            reserved: int
+
     @staticmethod
     def create_id(sku: str, warehouse_id: str) -> uuid.UUID:
         return uuid.uuid5(STOCK_NAMESPACE, f"{sku}@{warehouse_id}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 
 from oms_platform.http import NotFound, problem_responses
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.inventory.application.service import InventoryApplication
 from services.inventory.domain.errors import ReservationNotFound, UnknownProduct
 from services.inventory.domain.warehouses import WAREHOUSES
@@ -20,7 +20,7 @@ COMMAND_PROBLEMS = problem_responses(400, 409, 422)
 
 
 def _app(request: Request) -> InventoryApplication:
-    return service_runtime(request).app
+    return service_application(request, InventoryApplication)
 
 
 @router.post("/catalogue/products", tags=["catalogue"], status_code=status.HTTP_201_CREATED,

@@ -33,7 +33,7 @@ def method_name(method: int) -> str:
         return "unspecified"
 
 
-def method_value(name: str) -> int:
+def method_value(name: str) -> PaymentMethod:
     try:
         return PaymentMethod.Value(_METHOD_PREFIX + name.upper())
     except ValueError:

@@ -10,11 +10,13 @@ lists the ledger) but book nothing yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
+from google.protobuf.message import Message
+
 from oms.order.v1.lifecycle_events_pb2 import OrderCancelled, OrderDelivered, OrderPlaced, PaymentConfirmed
-from oms_platform.messaging.consumer import Inbound, InvalidMessage
+from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
 from services.ledger.adapters.order_messages import order_terms_from, payment_from, source_of
 from services.ledger.application.service import LedgerApplication
 from services.ledger.domain.errors import LedgerError
@@ -54,7 +56,8 @@ def refund_cancellation(app: LedgerApplication, message: OrderCancelled, inbound
     return [account]
 
 
-HANDLERS = {
+# Each handler takes its own message class (a pairing the type checker cannot express).
+HANDLERS: Mapping[type[Message], Handler] = {
     OrderPlaced: open_order_account,
     PaymentConfirmed: book_payment,
     OrderDelivered: recognise_delivery,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -24,6 +25,41 @@ from services.ledger.domain.payments import MatchKind, Payment
 
 
 class OrderAccount(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class PaymentReceived(Aggregate.Event):
+            order_id: str
+            payment: Payment
+
+        class PaymentMatched(Aggregate.Event):
+            order_id: str
+            payment_id: str
+            matched: Money
+            outstanding_after: Money
+            kind: MatchKind
+            entry_id: str
+            matched_at: datetime
+
+        class CashOnDeliveryCollected(Aggregate.Event):
+            order_id: str
+            amount: Money
+            shipment_id: str
+            entry_id: str
+            collected_at: datetime
+
+        class RefundIssued(Aggregate.Event):
+            order_id: str
+            refund_id: str
+            amount: Money
+            method: str
+            entry_id: str
+            issued_at: datetime
+
+        class JournalEntryPosted(Aggregate.Event):
+            entry: JournalEntry
+
     @staticmethod
     def create_id(order_id: str) -> uuid.UUID:
         return order_account_id(order_id)

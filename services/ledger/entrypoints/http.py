@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Path, Query, Request
 
 from oms_platform.http import NotFound, problem_responses
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.ledger.application.journal_view import RECENT_ENTRIES
 from services.ledger.application.service import LedgerApplication
 from services.ledger.domain.chart import CHART_OF_ACCOUNTS
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/ledger", tags=["ledger"])
 
 
 def _ledger(request: Request) -> LedgerApplication:
-    return service_runtime(request).app
+    return service_application(request, LedgerApplication)
 
 
 @router.get("/accounts", response_model=list[AccountView], summary="The chart of accounts")

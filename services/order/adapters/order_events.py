@@ -13,7 +13,7 @@ from google.protobuf.message import Message
 from oms.common.v1.channel_pb2 import Channel
 from oms.common.v1.invoice_request_pb2 import InvoiceRequest
 from oms.common.v1.line_quantity_pb2 import WarehouseAllocation
-from oms.common.v1.payment_pb2 import PaymentMethod, PaymentStatus
+from oms.common.v1.payment_pb2 import PAYMENT_METHOD_UNSPECIFIED, PaymentMethod, PaymentStatus
 from oms.common.v1.time_window_pb2 import TimeWindow
 from oms.order.v1 import change_events_pb2 as change
 from oms.order.v1 import lifecycle_events_pb2 as life
@@ -24,7 +24,7 @@ from services.order.adapters import translation as t
 from services.order.domain.order import AUTO_REVIEW, Order
 
 
-def _status(name: str) -> int:
+def _status(name: str) -> order_pb2.OrderStatus:
     return t.enum_number(order_pb2.OrderStatus, "ORDER_STATUS_", name)
 
 
@@ -157,7 +157,8 @@ def _refunded(e: Any) -> Message:
     paid = e.payment
     return OrderRefunded(
         refund_id=e.refund_id, amount=t.money_message(e.amount),
-        payment_method=t.enum_number(PaymentMethod, "PAYMENT_METHOD_", paid.method) if paid else 0,
+        payment_method=(t.enum_number(PaymentMethod, "PAYMENT_METHOD_", paid.method) if paid
+                        else PAYMENT_METHOD_UNSPECIFIED),
         payment_reference=paid.reference if paid else "", reason=e.reason, refunded_at=t.timestamp(e.timestamp))
 
 

@@ -7,7 +7,7 @@ Contract enums are named in the domain by their value names without the enum's p
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -30,11 +30,17 @@ def enum_name(enum_type: Any, prefix: str, number: int) -> str:
     return enum_type.Name(number).removeprefix(prefix)
 
 
-def enum_number(enum_type: Any, prefix: str, name: str) -> int:
+ContractEnum = TypeVar("ContractEnum", bound=int)
+
+
+def enum_number(enum_type: type[ContractEnum], prefix: str, name: str) -> ContractEnum:
+    # protoc's enums are plain ints at run time, typed as their own int subclass in the stubs;
+    # Value() comes from their (untyped) wrapper, and 0 is cast to the enum named.
+    wrapper: Any = enum_type
     try:
-        return enum_type.Value(prefix + name)
+        return wrapper.Value(prefix + name)
     except ValueError:
-        return 0  # a domain value the contract does not name: UNSPECIFIED
+        return cast(ContractEnum, 0)  # a domain value the contract does not name: UNSPECIFIED
 
 
 # -- from contracts ------------------------------------------------------------------------------

@@ -12,13 +12,17 @@ to change; one the order can never follow is refused (InvalidMessage, a dead let
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from google.protobuf.message import Message
+
 from oms.fulfillment.v1.fulfillment_events_pb2 import ShipmentCancelled, ShipmentCreated, ShipmentDispatched
 from oms.intake.v1.intake_events_pb2 import ChannelOrderUpdateApplied, OrderAccepted
 from oms.inventory.v1.reservation_events_pb2 import ReservationFailed, ReservationMade
 from oms.tracking.v1.tracking_events_pb2 import ShipmentDelivered
 from oms_platform.identity import reservation_id_for, shipment_id_for
 from oms_platform.logging import get_logger
-from oms_platform.messaging.consumer import Inbound, InvalidMessage, NotYet
+from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage, NotYet
 from services.order.adapters import translation
 from services.order.application.channel_updates import apply_channel_update
 from services.order.application.service import OrderApplication
@@ -128,7 +132,8 @@ def channel_update(app: OrderApplication, message: ChannelOrderUpdateApplied, in
     return [order]
 
 
-HANDLERS = {
+# Each handler takes its own message class (a pairing the type checker cannot express).
+HANDLERS: Mapping[type[Message], Handler] = {
     OrderAccepted: place_order,
     ChannelOrderUpdateApplied: channel_update,
     ReservationMade: allocate_stock,

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from oms_platform.store import ServiceApplication
 from services.order.domain.order import Order
 from services.order.domain.status import OrderStatus
 from services.order.domain.values import Hold, Money
@@ -36,7 +37,7 @@ class OrderSummary:
 
 
 class OrderIndex:
-    def __init__(self, app):
+    def __init__(self, app: ServiceApplication):
         self._app = app
         self._position = 0
         self._summaries: dict[uuid.UUID, OrderSummary] = {}

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -61,6 +62,60 @@ class Order(Aggregate):
         def apply(self, aggregate: Order) -> None:
             # Runs after each fact's own body: the status and its history change in one place.
             aggregate._enter(getattr(self, "status", aggregate.status), type(self).__name__, self.timestamp)
+
+    if TYPE_CHECKING:
+        # The `@event` decorators below make these classes at run time, with the decorated
+        # method's parameters as fields (tests/services/test_declared_events.py keeps the
+        # declarations in step with them).
+        # Declared for the type checker: the adapters look facts up by class, and the fields
+        # commands.py reads after matching a class are spelled out.
+        class Placed(Aggregate.Created, Event): ...
+        class AwaitingPayment(Event): ...
+        class PaymentConfirmed(Event): ...
+        class ReviewStarted(Event): ...
+        class ReviewDecided(Event): ...
+
+        class Approved(Event):
+            status: str
+            approved_by: Actor
+            automatic: bool
+            stock_request: StockRequest
+
+        class Held(Event): ...
+
+        class Released(Event):
+            status: str
+            hold_id: str
+            released_by: Actor
+            note: str
+            stock_request: StockRequest | None
+
+        class Allocated(Event):
+            status: str
+            reservation_id: str
+            allocations: tuple[WarehouseAllocation, ...]
+            shipment_request: ShipmentRequest
+
+        class Backordered(Event): ...
+        class FulfilmentStarted(Event): ...
+        class PartlyShipped(Event): ...
+        class Shipped(Event): ...
+        class Delivered(Event): ...
+        class Completed(Event): ...
+
+        class Cancelled(Event):
+            status: str
+            reason: str
+            detail: str
+            cancelled_by: Actor
+            refund_due: Money
+            previous_status: str
+            released_reservation_id: str
+
+        class ShipmentCancellationRequested(Event): ...
+        class Refunded(Event): ...
+        class AddressChanged(Event): ...
+        class ChangeRefused(Event): ...
 
     @staticmethod
     def create_id(order_id: str) -> uuid.UUID:

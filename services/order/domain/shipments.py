@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from services.order.domain.values import LineQuantity, PlannedShipment
 
@@ -40,5 +41,6 @@ class ShipmentProgress:
     def may_still_ship(self) -> bool:
         return self.state in (ShipmentState.REQUESTED, ShipmentState.CREATED)
 
-    def moved_to(self, state: ShipmentState, **changes: object) -> ShipmentProgress:
+    def moved_to(self, state: ShipmentState, **changes: Any) -> ShipmentProgress:
+        # `changes` are other fields by name (Any: their types differ); replace() checks the names.
         return replace(self, state=state, **changes)

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request
 
 from oms_platform.http import Conflict, NotFound, problem_responses
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.order.application.service import OrderApplication, OrderNotFound
 from services.order.domain.status import IllegalTransition, OrderStatus
 from services.order.domain.values import Actor, ActorRole
@@ -27,7 +27,7 @@ ActorHeader = Annotated[str, Header(alias="X-Actor", pattern=r"^[A-Za-z0-9._@-]{
 
 
 def _app(request: Request) -> OrderApplication:
-    return service_runtime(request).app
+    return service_application(request, OrderApplication)
 
 
 def _staff(actor: str) -> Actor:

@@ -60,7 +60,7 @@ def order_amounts(reported: ReportedAmounts, lines: Iterable[PricedLine]) -> Ord
     tax = _minor(reported.tax) if reported.tax else _line_sum(lines, "tax")
     shipping_fee = _minor(reported.shipping_fee)
     grand_total = _minor(reported.grand_total)
-    if grand_total is None and None not in (subtotal, discount, tax):
+    if grand_total is None and subtotal is not None and discount is not None and tax is not None:
         grand_total = subtotal - discount + (shipping_fee or 0) + tax
     return OrderAmounts(currency, subtotal, discount, shipping_fee, tax, grand_total)
 
@@ -94,7 +94,8 @@ def _line_sum(lines: tuple[PricedLine, ...], part: str) -> int | None:
     if not lines or any(line.unit_price is None for line in lines):
         return None
     if part == "subtotal":
-        return sum(line.unit_price.minor_units * line.quantity for line in lines)
+        # (every line has a unit price, checked above; the filter says so to the type checker)
+        return sum(line.unit_price.minor_units * line.quantity for line in lines if line.unit_price is not None)
     return sum(getattr(line, part).minor_units for line in lines if getattr(line, part) is not None)
 
 

@@ -48,11 +48,11 @@ def to_money_message(money: Money | None) -> MoneyMessage | None:
     return MoneyMessage(currency_code=money.currency, minor_units=money.minor_units) if money else None
 
 
-def to_checkpoint_value(checkpoint: Checkpoint) -> int:
+def to_checkpoint_value(checkpoint: Checkpoint) -> tracking_pb2.Checkpoint:
     return tracking_pb2.Checkpoint.Value(f"CHECKPOINT_{checkpoint.name}")
 
 
-def to_source_value(source: Source) -> int:
+def to_source_value(source: Source) -> tracking_pb2.CheckpointSource:
     return tracking_pb2.CheckpointSource.Value(f"CHECKPOINT_SOURCE_{source.name}")
 
 

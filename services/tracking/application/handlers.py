@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Mapping
 from datetime import UTC
 from typing import Any
 
+from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1.payment_pb2 import PAYMENT_METHOD_CASH_ON_DELIVERY
 from oms.fulfillment.v1.fulfillment_events_pb2 import PickingStarted, ShipmentDispatched, ShipmentPicked
 from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
-from oms_platform.messaging.consumer import Inbound, InvalidMessage
+from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
 from services.tracking.adapters.translation import to_datetime, to_money, warehouse_place
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.carrier_codes import canonical_carrier_code, code_table, normal_tracking_number
@@ -74,13 +76,15 @@ def shipment_dispatched(app: TrackingApplication, message: ShipmentDispatched, i
         carrier_code=carrier, tracking_number=next(iter(numbers), ""),
         description=f"Left warehouse {message.warehouse_id} with {carrier}",
     ))
-    lookups = [_tracking_number(app, timeline, shipment, number) for number in numbers]
+    lookups: list[TrackingNumber | DispatchedShipment] = [
+        _tracking_number(app, timeline, shipment, number) for number in numbers]
     if app.dispatched_shipment(shipment.shipment_id) is None:
         lookups.append(DispatchedShipment(shipment.shipment_id, timeline.order_id))
     return [timeline, *lookups]
 
 
-HANDLERS = {
+# Each handler takes its own message class (a pairing the type checker cannot express).
+HANDLERS: Mapping[type[Message], Handler] = {
     OrderPlaced: order_placed,
     PaymentConfirmed: payment_confirmed,
     OrderApproved: order_approved,

@@ -38,13 +38,14 @@ class ValueAsDict(Transcoding):
 class EnumAsName(Transcoding):
     def __init__(self, enum_type: type[Enum]):
         self.type = enum_type
+        self.enum_type = enum_type  # `type` is typed as any class by Transcoding
         self.name = f"tracking.{enum_type.__name__}"
 
     def encode(self, obj: Enum) -> str:
         return obj.name
 
     def decode(self, data: str) -> Enum:
-        return self.type[data]
+        return self.enum_type[data]
 
 
 def register_domain_values(transcoder: JSONTranscoder) -> None:

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -44,6 +45,25 @@ class CarrierEventOutcome:
 
 
 class OrderTimeline(Aggregate):
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class CheckpointReached(Aggregate.Event):
+            entry: TimelineEntry
+
+        class CarrierEventTaken(Aggregate.Event):
+            shipment_id: str
+            report: CarrierEvent
+
+        class ShipmentDelivered(Aggregate.Event):
+            shipment_id: str
+            delivered_at: datetime
+            place: Place
+            carrier_code: str
+            tracking_number: str
+            cash_collected: Money | None
+
     @staticmethod
     def create_id(order_id: str) -> uuid.UUID:
         return uuid.UUID(order_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
@@ -18,6 +19,13 @@ class TrackingNumber(Aggregate):
     Created when a shipment is dispatched, or earlier when a carrier reports a number nobody has
     dispatched yet: those reports are held here, unmatched, until the dispatch arrives.
     """
+
+    if TYPE_CHECKING:
+        # Made at run time by the `@event` decorators below, with the decorated method's
+        # parameters as fields; declared for the type checker (tests/services/
+        # test_declared_events.py keeps the declarations in step with them).
+        class UnmatchedCarrierEventHeld(Aggregate.Event):
+            report: CarrierEvent
 
     @staticmethod
     def create_id(carrier_code: str, tracking_number: str) -> uuid.UUID:

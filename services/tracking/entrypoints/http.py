@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request, Response
 
 from oms_platform.http import Conflict, FieldError, NotFound, UnprocessableContent, problem_responses
 from oms_platform.http.batches import apply_each
-from oms_platform.service import service_runtime
+from oms_platform.service import service_application
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.carrier_codes import CARRIERS, code_table
 from services.tracking.domain.carrier_events import CarrierEvent
@@ -46,8 +46,9 @@ from services.tracking.entrypoints.models import (
 
 router = APIRouter(tags=["tracking"])
 
-_DUPLICATE = {200: {"model": CarrierEventResult, "description": "The same event again; nothing changed"}}
-_WEBHOOK_REFUSED = {422: {**problem_responses(422)[422], "description": WEBHOOK_REFUSALS}}
+Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=`, as problem_responses() gives them
+_DUPLICATE: Responses = {200: {"model": CarrierEventResult, "description": "The same event again; nothing changed"}}
+_WEBHOOK_REFUSED: Responses = {422: {**problem_responses(422)[422], "description": WEBHOOK_REFUSALS}}
 # Not an enum: an unknown carrier gets the unknown-carrier problem naming the known ones.
 CarrierCode = Annotated[str, Path(max_length=32, description=carrier_code_description(), examples=list(CARRIERS))]
 
@@ -162,7 +163,7 @@ def track_parcel(carrier_code: str, tracking_number: str, request: Request) -> T
 
 
 def _app(request: Request) -> TrackingApplication:
-    return service_runtime(request).app  # type: ignore[return-value]
+    return service_application(request, TrackingApplication)
 
 
 def _result(outcome: CarrierEventOutcome, response: Response) -> CarrierEventResult:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, Self, cast
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import JsonValue
 
 from services.tracking.domain.carrier_codes import CHINESE_PHRASES, CarrierCodeTable, aliases_of
 from services.tracking.domain.checkpoints import Checkpoint, TimelineEntry
@@ -41,7 +42,8 @@ class CarrierEventIn(BaseModel):
     tracking_number: str = Field(min_length=1, max_length=64, pattern=r"^\s*[A-Za-z0-9-]+\s*$")
     event_code: str = Field(
         min_length=1, max_length=64, examples=["50", "ARRIVED"], description=event_code_description(),
-        json_schema_extra={"x-event-codes-by-carrier": event_codes_by_carrier()},
+        # A dict of dicts of str is JSON; dict invariance keeps mypy from seeing it as JsonValue.
+        json_schema_extra={"x-event-codes-by-carrier": cast(JsonValue, event_codes_by_carrier())},
     )
     occurred_at: AwareDatetime = Field(description="ISO 8601 with a UTC offset")
     location: LocationIn = Field(default_factory=LocationIn)
@@ -89,7 +91,7 @@ class CarrierCodesView(BaseModel):
     event_codes: list[EventCodeView]
 
     @classmethod
-    def of(cls, table: CarrierCodeTable) -> CarrierCodesView:
+    def of(cls, table: CarrierCodeTable) -> Self:
         return cls(carrier_code=table.carrier_code, aliases=list(aliases_of(table.carrier_code)),
                    event_codes=[EventCodeView.of(code, checkpoint) for code, checkpoint in table.codes.items()])
 

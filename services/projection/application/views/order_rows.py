@@ -75,8 +75,10 @@ def edited_total_columns(session: Session, order_id: str, lines: Iterable[OrderL
     """After the lines changed, the channel's totals describe lines that are gone: the amounts
     come from the new lines, with the shipping fee known so far."""
     row = session.one("SELECT currency, shipping_fee_minor FROM orders WHERE order_id = ?", (order_id,))
-    shipping = row and row["shipping_fee_minor"] is not None and row["currency"]
-    reported = ReportedAmounts(shipping_fee=Amount(row["currency"], row["shipping_fee_minor"]) if shipping else None)
+    shipping = None
+    if row is not None and row["shipping_fee_minor"] is not None and row["currency"]:
+        shipping = Amount(row["currency"], row["shipping_fee_minor"])
+    reported = ReportedAmounts(shipping_fee=shipping)
     return _columns(order_amounts(reported, _priced(lines)))
 
 
