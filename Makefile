@@ -66,7 +66,7 @@ test: $(STAMP) system-deps lint
 ## ruff over the code, mypy over the shared library and the services (configured in pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check libs services tests contracts/tools
-	$(VENV)/bin/mypy -p oms_platform -p services
+	$(VENV)/bin/mypy -p oms_kernel -p oms_platform -p services
 
 test-fault: $(STAMP)
 	$(PY) -m pytest -m fault

@@ -4,7 +4,7 @@ Every service's Kafka and HTTP edges turn protobuf messages into domain values w
 back when they publish), so a rule such as "an unset Timestamp is no time" or "CNY 12.34 is 1234
 minor units" means the same everywhere.
 
-- Money: `oms.common.v1.Money` <-> `oms_platform.money.Money`.
+- Money: `oms.common.v1.Money` <-> `oms_kernel.money.Money`.
 - Instants: `google.protobuf.Timestamp` <-> timezone-aware `datetime` in UTC (naive means UTC).
 - Enums: a protobuf enum value <-> a domain `Enum` member of the same name, without the protobuf
   prefix (`SERVICE_LEVEL_EXPRESS` <-> `ServiceLevel.EXPRESS`); the `_UNSPECIFIED` zero is None.
@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1.money_pb2 import Money as MoneyMessage
-from oms_platform.money import InvalidAmount, Money
+from oms_kernel.money import InvalidAmount, Money
 
 E = TypeVar("E", bound=Enum)
 

@@ -6,8 +6,8 @@ import pytest
 from google.protobuf.wrappers_pb2 import StringValue
 
 from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_kernel.money import Money
 from oms_platform.messaging.consumer import Inbound, InvalidMessage, translated
-from oms_platform.money import Money
 
 INBOUND = Inbound(Envelope(event_id="e-1"), "topic", 0, 7, "key")
 

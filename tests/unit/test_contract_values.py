@@ -8,6 +8,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.fulfillment.v1.fulfillment_pb2 import ServiceLevel as ServiceLevelMessage
+from oms_kernel.money import InvalidAmount, Money
 from oms_platform.contract_values import (
     datetime_from_contract,
     enum_from_contract,
@@ -17,7 +18,6 @@ from oms_platform.contract_values import (
     timestamp_parts,
     timestamp_to_contract,
 )
-from oms_platform.money import InvalidAmount, Money
 
 
 def test_money_both_ways() -> None:

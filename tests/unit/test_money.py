@@ -3,7 +3,7 @@
 import pytest
 from eventsourcing.persistence import JSONTranscoder
 
-from oms_platform.money import CurrencyMismatch, InvalidAmount, Money
+from oms_kernel.money import CurrencyMismatch, InvalidAmount, Money
 from oms_platform.store.values import LegacyMoney, MoneyAsDict
 
 CNY = Money("CNY", 1234)

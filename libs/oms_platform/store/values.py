@@ -1,7 +1,7 @@
 """How shared domain values are kept in every service's event store (JSON, through eventsourcing).
 
 The stored shape is spelt out, so renaming an attribute cannot silently change what is already
-stored. A service that kept amounts in a shape of its own before `oms_platform.money.Money` existed
+stored. A service that kept amounts in a shape of its own before `oms_kernel.money.Money` existed
 registers `LegacyMoney` with that shape's name, so its old events still read back as Money.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from eventsourcing.persistence import Transcoding
 
-from oms_platform.money import Money
+from oms_kernel.money import Money
 
 
 class MoneyAsDict(Transcoding):
