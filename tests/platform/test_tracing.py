@@ -13,6 +13,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_platform.messaging.context import message_context
 from oms_platform.messaging.outbox import Outgoing, decode_messages
 from oms_platform.messaging.relay import OutboxRelay, Publication
 from oms_platform.metrics import ServiceMetrics
@@ -159,12 +160,18 @@ async def test_rows_recorded_untraced_publish_without_trace_headers_beside_trace
 
 
 @pytest.mark.kafka
-async def test_tracing_off_writes_no_trace_header_and_the_chain_still_runs(store_backend, kafka_bootstrap):
+async def test_tracing_off_writes_no_trace_header_and_the_chain_keeps_its_correlation(store_backend,
+                                                                                     kafka_bootstrap):
     assert active_tracer() is None
     first, second = await new_topic(kafka_bootstrap, "off-a"), await new_topic(kafka_bootstrap, "off-b")
     desk, book = open_store(ParcelDesk, store_backend, "desk"), open_store(TallyBook, store_backend, "book")
+
+    def command():
+        with message_context(correlation_id="corr-1", causation_id="request-1"):
+            desk.register("box")
+
     try:
-        await two_hops(desk, book, first, second, kafka_bootstrap, lambda: desk.register("box"))
+        await two_hops(desk, book, first, second, kafka_bootstrap, command)
     finally:
         desk.close()
         book.close()
@@ -172,6 +179,10 @@ async def test_tracing_off_writes_no_trace_header_and_the_chain_still_runs(store
     [downstream] = await read_all(kafka_bootstrap, second, expect=1)
     for record in (upstream, downstream):
         assert [name for name, _ in record.headers] == OLD_HEADER_NAMES
+    # What the consumed message caused is stamped with its ids: the correlation goes on.
+    cause, effect = Envelope.FromString(upstream.value), Envelope.FromString(downstream.value)
+    assert (cause.correlation_id, cause.causation_id) == ("corr-1", "request-1")
+    assert (effect.correlation_id, effect.causation_id) == ("corr-1", cause.event_id)
 
 
 @pytest.mark.kafka
@@ -273,3 +284,6 @@ async def test_a_request_and_what_it_causes_downstream_are_one_trace(spans, embe
     assert hex_ids(process)[0] == TRACE_ID
     [reserve] = [r for r in inventory.records if dict(r.headers)["oms-type"] == b"oms.inventory.v1.ReserveStock"]
     assert traceparent(reserve.headers) == (TRACE_ID, hex_ids(process)[1])
+    # The correlation id, beside the trace, goes on too.
+    correlation = Envelope.FromString(accepted.value).correlation_id
+    assert correlation and Envelope.FromString(reserve.value).correlation_id == correlation

@@ -175,23 +175,21 @@ class RecordAggregates:
             # Its upstream aggregate's earlier message waits: it must not overtake it.
             return self._park(record, envelope, tracking, room, ahead, "behind an earlier parked message")
         inbound = Inbound(envelope, record.topic, record.partition, record.offset, _text(record.key))
-        try:
-            aggregates = self._call(handler, opened, inbound)
-        except InvalidMessage as invalid:
-            return DeadLetter("invalid", str(invalid))
-        except NotYet as waiting:
-            return self._park(record, envelope, tracking, room, waiting.waiting_for, str(waiting))
-        outcome = self._record(aggregates, tracking)
-        if outcome == PROCESSED:
-            self._release_waiting(room, [str(aggregate.id) for aggregate in aggregates])
-        return outcome
-
-    def _call(self, handler: Handler, opened: Opened, inbound: Inbound) -> Sequence[Any]:
-        envelope = opened.envelope
+        # The message's ids cover the recording too: the store stamps them on the events and the
+        # outbox seals them into the envelopes, so the next hop keeps the correlation.
         with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
                 log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
                             message_type=envelope.type, aggregate_id=envelope.aggregate_id):
-            return handler(self._app, opened.payload, inbound)
+            try:
+                aggregates = handler(self._app, opened.payload, inbound)
+            except InvalidMessage as invalid:
+                return DeadLetter("invalid", str(invalid))
+            except NotYet as waiting:
+                return self._park(record, envelope, tracking, room, waiting.waiting_for, str(waiting))
+            outcome = self._record(aggregates, tracking)
+        if outcome == PROCESSED:
+            self._release_waiting(room, [str(aggregate.id) for aggregate in aggregates])
+        return outcome
 
     def _record(self, aggregates: Sequence[Any], tracking: Tracking | None,
                 parked: Sequence[ParkedMessage] = ()) -> str:
@@ -252,22 +250,28 @@ class RecordAggregates:
             room.dead_letter(message, opened if isinstance(opened, DeadLetter) else
                              DeadLetter("no-handler", f"nothing handles it any more; it waited: {message.reason}"))
             return []
-        inbound = Inbound(opened.envelope, message.topic, message.partition, message.offset, _text(message.key))
-        try:
-            aggregates = self._call(handler, opened, inbound)
-        except NotYet:
-            return None
-        except InvalidMessage as invalid:
-            room.dead_letter(message, DeadLetter("invalid", str(invalid)))
-            return []
-        except Exception:  # a bug must not fail the message that let it through
-            log.exception("parked message failed; it stays parked", topic=message.topic, event_id=message.event_id)
-            return None
-        try:
-            self._app.record(*aggregates, released=[message.parked_id])
-        except Exception as error:  # noqa: BLE001 - outside a unit: another instance released it first
-            log.warning("parked message not released; retried later", event_id=message.event_id, error=str(error))
-            return None
+        envelope = opened.envelope
+        inbound = Inbound(envelope, message.topic, message.partition, message.offset, _text(message.key))
+        with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
+                log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
+                            message_type=envelope.type, aggregate_id=envelope.aggregate_id):
+            try:
+                aggregates = handler(self._app, opened.payload, inbound)
+            except NotYet:
+                return None
+            except InvalidMessage as invalid:
+                room.dead_letter(message, DeadLetter("invalid", str(invalid)))
+                return []
+            except Exception:  # a bug must not fail the message that let it through
+                log.exception("parked message failed; it stays parked", topic=message.topic,
+                              event_id=message.event_id)
+                return None
+            try:
+                self._app.record(*aggregates, released=[message.parked_id])
+            except Exception as error:  # noqa: BLE001 - outside a unit: another instance released it first
+                log.warning("parked message not released; retried later", event_id=message.event_id,
+                            error=str(error))
+                return None
         room.release(message)
         log.info("parked message applied", topic=message.topic, event_id=message.event_id,
                  waiting_for=message.waiting_for)
