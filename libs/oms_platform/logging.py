@@ -2,8 +2,9 @@
 
 structlog and stdlib logging (uvicorn, aiokafka, ...) go through the same processors, so every
 line carries the timestamp, level, logger, service and whatever `log_context` bound (order_id,
-request_id, correlation_id), and, when tracing is on, the trace and span ids of the current span. Context lives in contextvars: it follows the request into tasks and
-into the threadpool FastAPI runs sync endpoints in.
+request_id, correlation_id), and, while a span records (tracing on), its trace and span ids.
+Context lives in contextvars: it follows the request into tasks and into the threadpool FastAPI
+runs sync endpoints in.
 
 Run uvicorn with `log_config=None`, or its own dictConfig replaces the routing set up here.
 """

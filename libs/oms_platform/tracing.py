@@ -28,7 +28,7 @@ left alone, so no library's own instrumentation starts on its own.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -223,11 +223,12 @@ def links_from_headers(header_lists: Iterable[Sequence[tuple[str, bytes]] | None
     """Links to the distinct span contexts the header lists carry, at most MAX_LINKS."""
     seen: dict[bytes, Link] = {}
     for headers in header_lists:
-        for name, value in headers or _NO_HEADERS:
+        carrier: Sequence[tuple[str, bytes]] = headers or _NO_HEADERS
+        for name, value in carrier:
             if name != TRACEPARENT_HEADER or value in seen:
                 continue
-            context = trace.get_current_span(propagate.extract(headers, context=Context(), getter=_KAFKA_HEADERS))
-            span_context = context.get_span_context()
+            remote = propagate.extract(carrier, context=Context(), getter=_KAFKA_HEADERS)
+            span_context = trace.get_current_span(remote).get_span_context()
             if span_context.is_valid:
                 seen[value] = Link(span_context)
             if len(seen) >= MAX_LINKS:
@@ -323,7 +324,7 @@ def set_outcome(span: Span, outcome: Any) -> None:
         span.set_attribute("oms.outcome", str(outcome))
 
 
-def log_trace_ids(_logger: Any, _method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def log_trace_ids(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     """structlog processor: the trace and span ids of the current span, when one is recording."""
     if _tracer is None:
         return event_dict

@@ -118,8 +118,8 @@ def test_an_outbox_row_written_before_tracing_still_decodes():
     for data in [*fields, *(part for pair in headers for part in pair)]:
         row += struct.pack(">I", len(data)) + data
 
-    assert decode_messages(row) == [Outgoing("oms.test.v1", b"key-1", b"envelope-bytes",
-                                             [(name, f"value-{i}".encode()) for i, name in enumerate(OLD_HEADER_NAMES)])]
+    expected_headers = [(name, f"value-{i}".encode()) for i, name in enumerate(OLD_HEADER_NAMES)]
+    assert decode_messages(row) == [Outgoing("oms.test.v1", b"key-1", b"envelope-bytes", expected_headers)]
 
 
 # -- Kafka: nothing when off, the recording context when on ----------------------------------------
