@@ -2,8 +2,9 @@
 
 structlog and stdlib logging (uvicorn, aiokafka, ...) go through the same processors, so every
 line carries the timestamp, level, logger, service and whatever `log_context` bound (order_id,
-request_id, correlation_id). Context lives in contextvars: it follows the request into tasks and
-into the threadpool FastAPI runs sync endpoints in.
+request_id, correlation_id), and, while a span records (tracing on), its trace and span ids.
+Context lives in contextvars: it follows the request into tasks and into the threadpool FastAPI
+runs sync endpoints in.
 
 Run uvicorn with `log_config=None`, or its own dictConfig replaces the routing set up here.
 """
@@ -19,6 +20,8 @@ from typing import Any
 import structlog
 from structlog.contextvars import bound_contextvars
 from structlog.types import EventDict, Processor, WrappedLogger
+
+from oms_platform.tracing import log_trace_ids
 
 # Libraries whose own handlers would print a second, unstructured copy of each line.
 _LIBRARY_LOGGERS = ("uvicorn", "uvicorn.error", "aiokafka")
@@ -74,6 +77,7 @@ def _shared_processors(service: str) -> list[Processor]:
         structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         add_service,
+        log_trace_ids,  # trace_id and span_id while a span is recording (tracing configured)
         structlog.processors.StackInfoRenderer(),
     ]
 

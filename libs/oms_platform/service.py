@@ -34,6 +34,7 @@ from oms_platform.settings import ConfigurationError, ServiceSettings
 from oms_platform.store import ServiceApplication, open_application
 from oms_platform.store_probe import StoreWriteProbe
 from oms_platform.topics import ensure_topics, specs_from_catalogue
+from oms_platform.tracing import configure_tracing
 
 log = get_logger(__name__)
 
@@ -327,6 +328,9 @@ def run_service(definition: ServiceDefinition) -> None:
     try:
         settings = definition.settings_class.load()
         configure_logging(definition.name, settings.log_level, json=settings.log_json)
+        # Before the app is built: its HTTP spans come from the provider installed here (if any).
+        if configure_tracing(definition.name, settings):
+            log.info("tracing on")
         wait_for_kafka(settings.kafka_bootstrap_servers, timeout=settings.broker_wait_seconds)
         http = create_service_app(definition, settings)
     except (ConfigurationError, BrokerUnreachable) as error:

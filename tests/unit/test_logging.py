@@ -115,3 +115,31 @@ def test_console_rendering_is_not_json(capsys) -> None:
     assert "order placed" in out and "o-5" in out
     with pytest.raises(json.JSONDecodeError):
         json.loads(out.splitlines()[0])
+
+
+def test_lines_written_in_a_recording_span_carry_its_trace_id_beside_the_correlation_id(capsys) -> None:
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from oms_platform.tracing import active_tracer, configure_tracing, shutdown_tracing
+
+    configure_logging("order")
+    log = get_logger("oms.test")
+    log.info("tracing off")
+    configure_tracing("order", exporter=InMemorySpanExporter())
+    try:
+        tracer = active_tracer()
+        assert tracer is not None
+        with tracer.start_as_current_span("work") as span, log_context(correlation_id="corr-1"):
+            log.info("in the span")
+            logging.getLogger("aiokafka").warning("a library's line")
+        log.info("after the span")
+    finally:
+        shutdown_tracing()
+
+    off, inside, library, after = json_lines(capsys)
+    assert "trace_id" not in off and "trace_id" not in after
+    context = span.get_span_context()
+    trace_id, span_id = format(context.trace_id, "032x"), format(context.span_id, "016x")
+    for line in (inside, library):
+        assert (line["trace_id"], line["span_id"]) == (trace_id, span_id)
+    assert inside["correlation_id"] == "corr-1"

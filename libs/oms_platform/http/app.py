@@ -13,6 +13,7 @@ from oms_platform.http.middleware import RequestContextMiddleware
 from oms_platform.http.openapi import document_problems
 from oms_platform.http.operations import ReadinessCheck, operations_router
 from oms_platform.metrics import ServiceMetrics
+from oms_platform.tracing import active_provider
 
 _NO_CHECKS: Mapping[str, ReadinessCheck] = MappingProxyType({})
 
@@ -31,12 +32,28 @@ def create_http_app(
 ) -> FastAPI:
     """A service's app: health, readiness and metrics endpoints, problem details for every error,
     request and correlation ids on every request. `lifespan` goes to FastAPI unchanged (the
-    service runtime starts its Kafka tasks there)."""
+    service runtime starts its Kafka tasks there).
+
+    A server span per request, when tracing is configured (`oms_platform.tracing`), is FastAPI's
+    own: it extracts an incoming `traceparent`, is named by method and route template, records
+    the status, and is current in our middleware and the endpoints, so events recorded by a
+    request carry its trace. Only the span: our metrics and logs stay our own, and no span per
+    dependency or serialisation step. Tracing off, FastAPI's telemetry is switched off entirely
+    (it would otherwise look at the global providers on every request)."""
+    provider = active_provider()
     app = FastAPI(
         title=title or f"OMS {service} service",
         version=version,
         description=description,
         lifespan=lifespan,
+        telemetry={
+            "tracer_provider": provider,
+            "tracing": provider is not None,
+            "metrics": False,
+            "logs": False,
+            "operation_spans": False,
+            "auto_configure": False,  # tracing is set up by oms_platform.tracing, or not at all
+        },
     )
     app.state.service = service
     app.state.metrics = metrics

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from oms_platform.logging import get_logger
 from oms_platform.messaging.dead_letters import DeadLetter, DeadLetterPublisher
 from oms_platform.metrics import ServiceMetrics
+from oms_platform.tracing import active_tracer, batch_span
 
 log = get_logger(__name__)
 
@@ -155,9 +156,15 @@ class BatchConsumer:
         """The step's outcomes of the batch applied as one, or None when that failed for a
         reason other than an absent store and the records must go one by one."""
         conflicts = unavailable = 0
+        tracer = active_tracer()
         while True:
             try:
-                return await asyncio.to_thread(self._step.apply_batch, records)
+                if tracer is None:
+                    return await asyncio.to_thread(self._step.apply_batch, records)
+                # One span per attempt, linked to the records' contexts; each record's own span
+                # (the step's) continues the record's trace.
+                with batch_span(tracer, records):
+                    return await asyncio.to_thread(self._step.apply_batch, records)
             except ConcurrentWrite as error:
                 conflicts += 1
                 if conflicts >= BATCH_ATTEMPTS:

@@ -22,6 +22,7 @@ from google.protobuf.message import Message
 from oms.envelope.v1.envelope_pb2 import Envelope
 from oms_platform.messaging.context import current_context
 from oms_platform.messaging.envelope import seal
+from oms_platform.tracing import trace_headers
 
 # Stable event ids: republishing the same stored event yields the same id.
 EVENT_ID_NAMESPACE = uuid.UUID("6f1c8d3e-2b7a-4c59-9e0f-0d5a3c1b7e42")
@@ -70,24 +71,29 @@ class Outbox:
 
     def seal_recorded(self, events: Sequence[Any]) -> list[list[Sealed]]:
         """The messages of each event, with the ids of the work recording them (as the store
-        stamps them on the events, see `oms_platform.store.transcoder`)."""
+        stamps them on the events, see `oms_platform.store.transcoder`) and, when tracing, the
+        trace context of that work in their headers: now, not when the relay sends them later
+        from its own task, is when the request or consumed message that caused them is current."""
         context = current_context()
         correlation = context.correlation_id if context else ""
         causation = context.causation_id if context else ""
-        return [self.seal(event, event.originator_id, event.originator_version, correlation, causation)
+        trace = trace_headers()
+        return [self.seal(event, event.originator_id, event.originator_version, correlation, causation, trace)
                 for event in events]
 
-    def seal(self, event: Any, aggregate_id: Any, version: int, correlation: str, causation: str) -> list[Sealed]:
+    def seal(self, event: Any, aggregate_id: Any, version: int, correlation: str, causation: str,
+             trace: Sequence[tuple[str, bytes]] = ()) -> list[Sealed]:
         publications = list(self.publications(event))
         topics = [p.topic for p in publications]
         if len(set(topics)) != len(topics):
             # Consumers deduplicate by (producer, topic, aggregate, version): two messages of one
             # event on one topic would make the second look like a duplicate and be dropped.
             raise ValueError(f"{type(event).__name__} maps to one topic twice: {topics}")
-        return [self._sealed(p, event, str(aggregate_id), version, correlation, causation) for p in publications]
+        return [self._sealed(p, event, str(aggregate_id), version, correlation, causation, trace)
+                for p in publications]
 
     def _sealed(self, publication: Publication, event: Any, aggregate_id: str, version: int,
-                correlation: str, causation: str) -> Sealed:
+                correlation: str, causation: str, trace: Sequence[tuple[str, bytes]]) -> Sealed:
         event_id = str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{self.producer}/{aggregate_id}/{version}/{publication.topic}"))
         envelope = seal(publication.message, event_id=event_id, producer=self.producer,
                         occurred_at=occurred_at(event), aggregate_id=aggregate_id, aggregate_version=version,
@@ -98,6 +104,8 @@ class Outbox:
             ("oms-producer", self.producer.encode()),
             ("oms-correlation-id", envelope.correlation_id.encode()),
         ]
+        if trace:  # `traceparent` (and `tracestate`): the row format takes any number of headers
+            headers.extend(trace)
         return Sealed(publication.topic, publication.key.encode(), envelope, headers)
 
 
@@ -111,7 +119,8 @@ def occurred_at(event: Any) -> datetime:
 # -- the bytes of one outbox row -------------------------------------------------------------------
 # Version 1: count of messages, then per message its header count and its fields (topic, key,
 # value, then name and value of each header), each field length-prefixed. Cheap to read back,
-# where JSON would need base64 for the envelope bytes.
+# where JSON would need base64 for the envelope bytes. Headers are counted per message, so rows
+# with trace headers and rows written before there were any read the same way.
 
 _FORMAT = b"\x01"
 _COUNT = struct.Struct(">H")

@@ -24,6 +24,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, Tracking
 from google.protobuf.message import Message
+from opentelemetry.trace import Tracer
 
 from oms_platform.logging import get_logger, log_context
 from oms_platform.messaging.batch import DUPLICATE, IGNORED, PARKED, PROCESSED, ConcurrentWrite, Outcome
@@ -41,6 +42,7 @@ from oms_platform.messaging.parking import (
 )
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import ServiceApplication
+from oms_platform.tracing import active_tracer, consumer_span, set_outcome
 
 log = get_logger(__name__)
 
@@ -101,6 +103,7 @@ class RecordAggregates:
         self._settled: list[WaitingRoom] = []
 
     def apply_batch(self, records: Sequence[Any]) -> list[Outcome]:
+        tracer = active_tracer()
         try:
             with self._app.unit_of_work():
                 room = self._waiting_room()
@@ -109,8 +112,12 @@ class RecordAggregates:
                     tracking.application_name for record, o in zip(records, opened, strict=True)
                     if isinstance(o, Opened) and (tracking := _tracking(o.envelope, record))
                 ])
-                outcomes = [self._apply(record, o, room) if isinstance(o, Opened) else o
-                            for record, o in zip(records, opened, strict=True)]
+                if tracer is None:
+                    outcomes = [self._apply(record, o, room) if isinstance(o, Opened) else o
+                                for record, o in zip(records, opened, strict=True)]
+                else:
+                    outcomes = [self._apply_traced(tracer, record, o, room) if isinstance(o, Opened) else o
+                                for record, o in zip(records, opened, strict=True)]
         except IntegrityError as error:
             # Another writer (an HTTP command, another instance) changed an aggregate of the
             # batch: the failed write dropped the stale copies, so the batch again, on fresh
@@ -124,7 +131,11 @@ class RecordAggregates:
         if not isinstance(opened, Opened):
             return opened
         room = self._waiting_room()
-        outcome = self._apply(record, opened, room)
+        tracer = active_tracer()
+        if tracer is None:
+            outcome = self._apply(record, opened, room)
+        else:
+            outcome = self._apply_traced(tracer, record, opened, room)
         self._settled.append(room)
         return outcome
 
@@ -142,6 +153,13 @@ class RecordAggregates:
         except ContractViolation as violation:
             return DeadLetter(violation.kind, violation.detail)
 
+    def _apply_traced(self, tracer: Tracer, record: Any, opened: Opened, room: WaitingRoom) -> str | DeadLetter:
+        """`_apply` in the record's consumer span: what it records carries the record's trace on."""
+        with consumer_span(tracer, record) as span:
+            outcome = self._apply(record, opened, room)
+            set_outcome(span, outcome)
+            return outcome
+
     def _apply(self, record: Any, opened: Opened, room: WaitingRoom) -> str | DeadLetter:
         envelope = opened.envelope
         handler = self._handlers.get(envelope.type)
@@ -157,23 +175,21 @@ class RecordAggregates:
             # Its upstream aggregate's earlier message waits: it must not overtake it.
             return self._park(record, envelope, tracking, room, ahead, "behind an earlier parked message")
         inbound = Inbound(envelope, record.topic, record.partition, record.offset, _text(record.key))
-        try:
-            aggregates = self._call(handler, opened, inbound)
-        except InvalidMessage as invalid:
-            return DeadLetter("invalid", str(invalid))
-        except NotYet as waiting:
-            return self._park(record, envelope, tracking, room, waiting.waiting_for, str(waiting))
-        outcome = self._record(aggregates, tracking)
-        if outcome == PROCESSED:
-            self._release_waiting(room, [str(aggregate.id) for aggregate in aggregates])
-        return outcome
-
-    def _call(self, handler: Handler, opened: Opened, inbound: Inbound) -> Sequence[Any]:
-        envelope = opened.envelope
+        # The message's ids cover the recording too: the store stamps them on the events and the
+        # outbox seals them into the envelopes, so the next hop keeps the correlation.
         with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
                 log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
                             message_type=envelope.type, aggregate_id=envelope.aggregate_id):
-            return handler(self._app, opened.payload, inbound)
+            try:
+                aggregates = handler(self._app, opened.payload, inbound)
+            except InvalidMessage as invalid:
+                return DeadLetter("invalid", str(invalid))
+            except NotYet as waiting:
+                return self._park(record, envelope, tracking, room, waiting.waiting_for, str(waiting))
+            outcome = self._record(aggregates, tracking)
+        if outcome == PROCESSED:
+            self._release_waiting(room, [str(aggregate.id) for aggregate in aggregates])
+        return outcome
 
     def _record(self, aggregates: Sequence[Any], tracking: Tracking | None,
                 parked: Sequence[ParkedMessage] = ()) -> str:
@@ -218,28 +234,44 @@ class RecordAggregates:
 
     def _apply_parked(self, room: WaitingRoom, message: ParkedMessage) -> Sequence[Any] | None:
         """The aggregates a parked message changed; None while it still waits."""
+        tracer = active_tracer()
+        if tracer is None:
+            return self._apply_parked_now(room, message)
+        # In its own trace (its headers were kept when it was parked), not the one that let it through.
+        with consumer_span(tracer, message) as span:
+            applied = self._apply_parked_now(room, message)
+            span.set_attribute("oms.outcome", "still_parked" if applied is None else "released")
+            return applied
+
+    def _apply_parked_now(self, room: WaitingRoom, message: ParkedMessage) -> Sequence[Any] | None:
         opened = self._open(message)
         handler = self._handlers.get(opened.envelope.type) if isinstance(opened, Opened) else None
         if handler is None or not isinstance(opened, Opened):  # the contract or the handlers changed while it waited
             room.dead_letter(message, opened if isinstance(opened, DeadLetter) else
                              DeadLetter("no-handler", f"nothing handles it any more; it waited: {message.reason}"))
             return []
-        inbound = Inbound(opened.envelope, message.topic, message.partition, message.offset, _text(message.key))
-        try:
-            aggregates = self._call(handler, opened, inbound)
-        except NotYet:
-            return None
-        except InvalidMessage as invalid:
-            room.dead_letter(message, DeadLetter("invalid", str(invalid)))
-            return []
-        except Exception:  # a bug must not fail the message that let it through
-            log.exception("parked message failed; it stays parked", topic=message.topic, event_id=message.event_id)
-            return None
-        try:
-            self._app.record(*aggregates, released=[message.parked_id])
-        except Exception as error:  # noqa: BLE001 - outside a unit: another instance released it first
-            log.warning("parked message not released; retried later", event_id=message.event_id, error=str(error))
-            return None
+        envelope = opened.envelope
+        inbound = Inbound(envelope, message.topic, message.partition, message.offset, _text(message.key))
+        with message_context(correlation_id=envelope.correlation_id, causation_id=envelope.event_id), \
+                log_context(correlation_id=envelope.correlation_id, event_id=envelope.event_id,
+                            message_type=envelope.type, aggregate_id=envelope.aggregate_id):
+            try:
+                aggregates = handler(self._app, opened.payload, inbound)
+            except NotYet:
+                return None
+            except InvalidMessage as invalid:
+                room.dead_letter(message, DeadLetter("invalid", str(invalid)))
+                return []
+            except Exception:  # a bug must not fail the message that let it through
+                log.exception("parked message failed; it stays parked", topic=message.topic,
+                              event_id=message.event_id)
+                return None
+            try:
+                self._app.record(*aggregates, released=[message.parked_id])
+            except Exception as error:  # noqa: BLE001 - outside a unit: another instance released it first
+                log.warning("parked message not released; retried later", event_id=message.event_id,
+                            error=str(error))
+                return None
         room.release(message)
         log.info("parked message applied", topic=message.topic, event_id=message.event_id,
                  waiting_for=message.waiting_for)

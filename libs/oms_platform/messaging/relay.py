@@ -37,6 +37,7 @@ from oms_platform.messaging.outbox import (  # noqa: F401 - Publication is impor
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import RELAY_TRACKING_NAME, ServiceApplication
 from oms_platform.topics import TopicError
+from oms_platform.tracing import active_tracer, publish_span
 
 log = get_logger(__name__)
 
@@ -154,6 +155,16 @@ class OutboxRelay:
         return total
 
     async def _publish(self, outgoing: Sequence[Outgoing]) -> None:
+        tracer = active_tracer()
+        if tracer is None:
+            await self._send(outgoing)
+            return
+        # The messages' own trace headers were written when they were recorded: this span only
+        # shows the relay's work, linked to theirs.
+        with publish_span(tracer, outgoing):
+            await self._send(outgoing)
+
+    async def _send(self, outgoing: Sequence[Outgoing]) -> None:
         batches = await self._batches(outgoing)
         acknowledgements = [await self._producer.send_batch(batch, topic, partition=partition)
                             for topic, partition, batch in batches]

@@ -45,6 +45,7 @@ from oms_platform.store.repository import UnitAwareRepository, has_unrecorded_ch
 from oms_platform.store.snapshots import take_due_snapshots
 from oms_platform.store.transcoder import StampingTranscoder
 from oms_platform.store.values import MoneyAsDict
+from oms_platform.tracing import active_tracer, commit_span
 
 RELAY_TRACKING_NAME = "__relay__"
 
@@ -151,7 +152,12 @@ class ServiceApplication(Application):
             unit.add(processing, [self.mapper.to_stored_event(event) for event in processing.events], sealed)
             return
         started = time.perf_counter()
-        recordings = self._record(processing)  # puts the aggregates in the cache when written
+        tracer = active_tracer()
+        if tracer is None:
+            recordings = self._record(processing)  # puts the aggregates in the cache when written
+        else:
+            with commit_span(tracer, self.recorder, len(processing.events)):
+                recordings = self._record(processing)
         self.observe_write_seconds(time.perf_counter() - started)
         self._take_snapshots(processing)
         self._notify(recordings)
@@ -210,15 +216,26 @@ class ServiceApplication(Application):
 
     def _write(self, unit: UnitOfWork) -> None:
         started = time.perf_counter()
+        tracer = active_tracer()
         try:
-            self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(), outbox=unit.outbox,
-                                        **_parking_changes(unit.parked, unit.released))
+            if tracer is None:
+                self._insert(unit)
+            else:
+                # Linked to the spans the unit's events were recorded in (requests of a group
+                # commit round, records of a consumer batch): their trace headers say which.
+                with commit_span(tracer, self.recorder, len(unit.stored_events),
+                                 [s.headers for sealed in unit.outbox if sealed for s in sealed]):
+                    self._insert(unit)
         except Exception:
             self._forget([*unit.loaded, *unit.aggregates])
             raise
         self.observe_write_seconds(time.perf_counter() - started)
         take_due_snapshots(self, [e for p in unit.processing for e in p.events], unit.aggregates)
         self._notify([])
+
+    def _insert(self, unit: UnitOfWork) -> None:
+        self.recorder.insert_events(unit.stored_events, trackings=unit.trackings(), outbox=unit.outbox,
+                                    **_parking_changes(unit.parked, unit.released))
 
     def _record(self, processing_event: ProcessingEvent) -> list[Any]:
         try:

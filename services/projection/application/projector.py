@@ -16,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from opentelemetry.trace import Tracer
+
 from oms_platform.messaging.consumer import DUPLICATE, IGNORED, PROCESSED, tracking_name
 from oms_platform.messaging.dead_letters import DeadLetter
 from oms_platform.messaging.envelope import ContractViolation, open_envelope
+from oms_platform.tracing import active_tracer, consumer_span, set_outcome
 from services.projection.adapters.view_store import Session, ViewStore, ViewStoreUnavailable
 from services.projection.application.fact import Fact
 from services.projection.application.views import UPDATERS
@@ -56,7 +59,12 @@ class Projector:
         opened = [self._open(record) for record in records]  # before the write lock is taken
         with self._views.write() as session:
             claims = _VersionClaims(session, [_tracked_as(o[0]) for o in opened if isinstance(o, tuple)])
-            outcomes = [self._apply(session, claims, one) for one in opened]
+            tracer = active_tracer()
+            if tracer is None:
+                outcomes = [self._apply(session, claims, one) for one in opened]
+            else:  # each record in its own trace: the order's trace ends in the views
+                outcomes = [self._apply_traced(tracer, record, session, claims, one)
+                            for record, one in zip(records, opened, strict=True)]
             claims.save()
             return outcomes
 
@@ -83,6 +91,13 @@ class Projector:
         if updater is None:
             return IGNORED
         return Fact.from_envelope(opened.envelope, opened.payload, record.topic), updater
+
+    def _apply_traced(self, tracer: Tracer, record: ConsumedRecord, session: Session, claims: _VersionClaims,
+                      opened: tuple[Fact, Updater] | str | DeadLetter) -> str | DeadLetter:
+        with consumer_span(tracer, record) as span:
+            outcome = self._apply(session, claims, opened)
+            set_outcome(span, outcome)
+            return outcome
 
     def _apply(self, session: Session, claims: _VersionClaims,
                opened: tuple[Fact, Updater] | str | DeadLetter) -> str | DeadLetter:
