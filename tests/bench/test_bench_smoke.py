@@ -11,7 +11,7 @@ pytestmark = pytest.mark.kafka
 
 def test_a_small_benchmark_runs_to_the_end_and_reports_every_figure(tmp_path):
     result = subprocess.run([sys.executable, "-m", "tests.bench", "--orders", "12", "--sample-every", "3",
-                             "--output", str(tmp_path), "--timeout", "240"],
+                             "--output", str(tmp_path), "--timeout", "240", "--idle-seconds", "1"],
                             capture_output=True, text=True, timeout=400)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     [report_file] = tmp_path.glob("bench-*.json")
@@ -22,6 +22,14 @@ def test_a_small_benchmark_runs_to_the_end_and_reports_every_figure(tmp_path):
                                               "projection"}
     assert all(value > 0 for value in report["peak_memory_mib"].values())
     assert report["accepted_per_second"] > 0 and report["completed_per_second"] > 0
+    assert set(report["idle"]) == set(report["cpu_ms_per_order_busy"]) == set(report["peak_memory_mib"])
+    work = report["work_per_order"]
+    # every service consumed in batches; the event-sourced ones relayed what they recorded (a
+    # batch of events that publish nothing, such as reserved order numbers, sends no message)
+    assert all(work[name]["records_per_consumer_batch"] >= 1 for name in report["peak_memory_mib"])
+    relaying = [name for name in report["peak_memory_mib"] if name != "projection"]
+    assert all(work[name]["messages_per_relay_batch"] > 0 for name in relaying)
+    assert work["ledger"]["store_aggregate_loads_per_order"] > 0
 
 
 def test_a_small_rebuild_benchmark_rebuilds_every_copy_of_the_seed(tmp_path):
