@@ -20,6 +20,7 @@ from typing import Any
 from google.protobuf.message import Message
 
 from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_kernel.ids import name_based_id
 from oms_platform.messaging.context import current_context
 from oms_platform.messaging.envelope import seal
 from oms_platform.tracing import trace_headers
@@ -94,7 +95,7 @@ class Outbox:
 
     def _sealed(self, publication: Publication, event: Any, aggregate_id: str, version: int,
                 correlation: str, causation: str, trace: Sequence[tuple[str, bytes]]) -> Sealed:
-        event_id = str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{self.producer}/{aggregate_id}/{version}/{publication.topic}"))
+        event_id = name_based_id(EVENT_ID_NAMESPACE, f"{self.producer}/{aggregate_id}/{version}/{publication.topic}")
         envelope = seal(publication.message, event_id=event_id, producer=self.producer,
                         occurred_at=occurred_at(event), aggregate_id=aggregate_id, aggregate_version=version,
                         correlation_id=correlation, causation_id=causation)
