@@ -44,8 +44,9 @@ class ServiceSettings(BaseSettings):
     consumer_max_batch: int = Field(500, ge=1, validation_alias="OMS_CONSUMER_MAX_BATCH")
     producer_linger_ms: int = Field(5, ge=0, validation_alias="OMS_PRODUCER_LINGER_MS")
     relay_batch_size: int = Field(500, ge=1, validation_alias="OMS_RELAY_BATCH_SIZE")
-    # The relay is woken by every write; this is only how often an idle store is looked at anyway.
-    relay_idle_seconds: float = Field(0.5, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
+    # The relay is woken by every write (its own process's, and other processes' on PostgreSQL
+    # through NOTIFY); this is only how often an idle store is looked at anyway, as a safety net.
+    relay_idle_seconds: float = Field(5.0, gt=0, validation_alias="OMS_RELAY_IDLE_SECONDS")
     # How long the broker may hold an empty fetch open. Apache Kafka answers as soon as data
     # arrives, so a long wait costs no latency there and saves idle polling (Kafka's own default).
     # The embedded broker holds every fetch for the whole wait, so there it bounds each hop's

@@ -1,5 +1,6 @@
 """The outbox relay against a real broker."""
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from oms.envelope.v1.envelope_pb2 import Envelope
 from oms_platform.messaging.context import message_context
 from oms_platform.messaging.relay import OutboxRelay
 from oms_platform.store import open_application
+from oms_platform.store.write_signals import write_channel
 
 from .kafka_helpers import eventually, new_topic, producer, read_all
 from .sample_domain import ParcelDesk, parcel_publications, settings_for
@@ -134,3 +136,37 @@ async def test_relay_killed_while_publishing_loses_nothing(tmp_path, kafka_boots
     records = await read_all(kafka_bootstrap, topic, expect=total + before_restart, timeout=30)
     positions = {Envelope.FromString(r.value).store_position for r in records}
     assert positions == set(range(1, total + 1)), "every stored event is on the topic"
+
+
+@pytest.mark.postgres
+async def test_a_write_by_another_instance_wakes_the_relay_at_once(postgres_url, tmp_path, kafka_bootstrap):
+    # Two instances of one service on one PostgreSQL store: the relay of the first would look at
+    # the store only every 60 s, but the second's write is NOTIFYed and it publishes at once.
+    settings = settings_for(f"listen_{uuid.uuid4().hex[:8]}", data_dir=tmp_path, database_url=postgres_url)
+    first, second = open_application(ParcelDesk, settings), open_application(ParcelDesk, settings)
+    topic = await new_topic(kafka_bootstrap, "listen")
+    kafka = producer(kafka_bootstrap)
+    await kafka.start()
+    stopping = asyncio.Event()
+    relay = OutboxRelay(first, parcel_publications(topic), kafka, producer_name="desk", idle_seconds=60)
+    running = asyncio.create_task(relay.run(stopping))
+    try:
+        await asyncio.sleep(1.0)  # the relay has looked once and now waits
+        second.register("from-the-other-instance")
+        records = await read_all(kafka_bootstrap, topic, expect=1, timeout=15)
+        assert [Envelope.FromString(r.value).aggregate_version for r in records] == [1]
+    finally:
+        stopping.set()
+        await running
+        await kafka.stop()
+        first.close()
+        second.close()
+
+
+def test_only_a_postgresql_store_has_a_write_channel(desk, store_backend):
+    found = write_channel(desk.recorder)
+    if store_backend.name == "sqlite":
+        assert found is None  # one writing process: nothing to listen for
+    else:
+        channel, connection = found
+        assert channel.endswith("_events") and connection["dbname"]  # the events table: NOTIFYed per insert

@@ -36,6 +36,7 @@ from oms_platform.messaging.outbox import (  # noqa: F401 - Publication is impor
 )
 from oms_platform.metrics import ServiceMetrics
 from oms_platform.store.application import RELAY_TRACKING_NAME, ServiceApplication
+from oms_platform.store.write_signals import listen_for_writes
 from oms_platform.topics import TopicError
 from oms_platform.tracing import active_tracer, publish_span
 
@@ -76,8 +77,9 @@ class OutboxRelay:
         self._idle_seconds = idle_seconds
 
     async def run(self, stopping: asyncio.Event) -> None:
-        """Publish until asked to stop: woken by every write to the store, a busy store drained in
-        batches, an idle one polled now and then (a write by another process wakes nobody)."""
+        """Publish until asked to stop: woken by every write to the store (this process's, and on
+        PostgreSQL other processes' through NOTIFY), a busy store drained in batches, an idle one
+        looked at now and then as a safety net."""
         loop = asyncio.get_running_loop()
         recorded = asyncio.Event()
 
@@ -87,6 +89,8 @@ class OutboxRelay:
                 loop.call_soon_threadsafe(recorded.set)
 
         unsubscribe = self._app.on_recorded(wake)
+        # Other processes' writes (several instances on one PostgreSQL store) wake it too.
+        listening = asyncio.create_task(listen_for_writes(self._app.recorder, recorded.set))
         try:
             while not stopping.is_set():
                 recorded.clear()
@@ -94,6 +98,9 @@ class OutboxRelay:
                     await _first_of(recorded, stopping, timeout=self._idle_seconds)
         finally:
             unsubscribe()
+            listening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listening
 
     async def publish_pending(self) -> int:
         """Publish one batch after the confirmed position; returns how many stored events it moved."""
