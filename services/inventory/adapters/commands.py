@@ -7,7 +7,7 @@ import uuid
 from oms.inventory.v1 import inventory_commands_pb2 as commands
 from oms.inventory.v1.inventory_pb2 import ReleaseReason
 from oms_platform.messaging.consumer import InvalidMessage
-from services.inventory.adapters.contract_values import enum_code, requested_lines
+from services.inventory.adapters.contract_values import code_from_contract, requested_lines
 from services.inventory.application.commands import ReservationRequest
 from services.inventory.domain.sourcing import Destination, Preference, RequestedLine
 
@@ -31,7 +31,7 @@ def reservation_request(message: commands.ReserveStock) -> ReservationRequest:
 
 
 def release_reason(message: commands.ReleaseReservation) -> str:
-    return enum_code(ReleaseReason, "RELEASE_REASON", message.reason)
+    return code_from_contract(ReleaseReason, message.reason)
 
 
 def released_lines(message: commands.ReleaseReservation) -> tuple[RequestedLine, ...]:
