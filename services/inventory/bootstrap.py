@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.inventory.adapters.publications import publications
-from services.inventory.application.handlers import HANDLERS
 from services.inventory.application.service import InventoryApplication
 from services.inventory.entrypoints.http import router
+from services.inventory.entrypoints.kafka import HANDLERS
 from services.inventory.settings import InventorySettings
 
 

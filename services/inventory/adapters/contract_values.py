@@ -1,28 +1,26 @@
-"""Domain values <-> the shared contract types (money, lines, allocations, enums, timestamps)."""
+"""Domain values <-> inventory's contract shapes: stock levels, lines, allocations, reason codes.
+
+Money, instants and the enums the domain has as Enum classes convert with the shared
+`oms_platform.contract_values`. What stays here is inventory's own: its reasons (why a reservation
+failed, why it was released) are plain codes in its events, "order_cancelled" for
+RELEASE_REASON_ORDER_CANCELLED, and a code either side does not know is "unspecified" rather than
+an error: a release goes ahead whatever its reason, or the stock would stay reserved for ever.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from enum import Enum
 from typing import Any, TypeVar, cast
 
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1.line_quantity_pb2 import LineQuantity, WarehouseAllocation
-from oms.common.v1.money_pb2 import Money
 from oms.inventory.v1.inventory_pb2 import StockLevel
+from oms_platform.contract_values import enum_to_contract
 from services.inventory.domain.sourcing import RequestedLine
 
-
-def money(currency: str, minor_units: int) -> Money:
-    return Money(currency_code=currency, minor_units=minor_units)
-
-
-def timestamp(moment: datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
-    return stamp
+UNSPECIFIED = "unspecified"
 
 
 def stock_level(on_hand: int, reserved: int) -> StockLevel:
@@ -44,20 +42,30 @@ def requested_lines(lines: Iterable[LineQuantity]) -> tuple[RequestedLine, ...]:
 ContractEnum = TypeVar("ContractEnum", bound=int)
 
 
-def enum_value(enum_type: type[ContractEnum], prefix: str, code: str) -> ContractEnum:
-    """Domain code "order_cancelled" -> RELEASE_REASON_ORDER_CANCELLED; unknown codes -> 0."""
+def contract_enum(enum_type: type[ContractEnum], member: Enum) -> ContractEnum:
+    """The shared `enum_to_contract`, typed as the generated enum a message field expects."""
     # protoc's enums are typed as int subclasses in the stubs; at run time they are (untyped)
-    # EnumTypeWrapper objects whose values are plain ints, so 0 is cast to the enum named.
-    enum: EnumTypeWrapper = enum_type
-    name = f"{prefix}_{code.upper()}"
+    # EnumTypeWrapper objects whose values are plain ints.
+    return cast(ContractEnum, enum_to_contract(enum_type, member))
+
+
+def code_to_contract(enum_type: type[ContractEnum], code: str) -> ContractEnum:
+    """Code "order_cancelled" -> RELEASE_REASON_ORDER_CANCELLED; codes the contract lacks -> 0."""
+    enum: EnumTypeWrapper = enum_type  # see contract_enum
+    name = _prefix(enum) + code.upper()
     return enum.Value(name) if name in enum.keys() else cast(ContractEnum, 0)  # noqa: SIM118 - no dict
 
 
-def enum_code(enum_type: type[int], prefix: str, value: int) -> str:
+def code_from_contract(enum_type: type[int], value: int) -> str:
     """RELEASE_REASON_ORDER_CANCELLED -> "order_cancelled"; values this build does not know -> "unspecified"."""
-    enum: EnumTypeWrapper = enum_type  # see enum_value
+    enum: EnumTypeWrapper = enum_type  # see contract_enum
     try:
         name = enum.Name(value)
     except ValueError:
-        return "unspecified"
-    return name.removeprefix(f"{prefix}_").lower()
+        return UNSPECIFIED
+    return name.removeprefix(_prefix(enum)).lower()
+
+
+def _prefix(enum: EnumTypeWrapper) -> str:
+    """`RELEASE_REASON_` for the enum whose zero is `RELEASE_REASON_UNSPECIFIED` (the contracts' rule)."""
+    return str(enum.Name(0)).removesuffix("UNSPECIFIED")

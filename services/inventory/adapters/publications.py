@@ -12,18 +12,19 @@ from oms.inventory.v1 import (
     reservation_events_pb2,
     stock_events_pb2,
 )
+from oms_kernel.money import Money
+from oms_platform.contract_values import money_to_contract, timestamp_to_contract
 from oms_platform.messaging.relay import Publication
 from services.inventory.adapters.contract_values import (
-    enum_value,
-    money,
+    code_to_contract,
+    contract_enum,
     stock_level,
-    timestamp,
     warehouse_allocation,
 )
 from services.inventory.domain.availability import SkuAvailability
 from services.inventory.domain.catalogue import Product
 from services.inventory.domain.reservation import Reservation
-from services.inventory.domain.stock import StockItem
+from services.inventory.domain.stock import AdjustmentReason, ReceiptKind, StockItem
 
 EVENTS = "oms.inventory.events.v1"
 AVAILABILITY = "oms.inventory.availability.v1"
@@ -35,8 +36,9 @@ def publications(domain_event: Any) -> Iterable[Publication]:
 
 
 def _product_catalogued(e: Any) -> list[Publication]:
+    unit_price = Money(e.currency, e.unit_price_minor_units)
     return [Publication(EVENTS, e.sku, catalogue_events_pb2.ProductCatalogued(
-        sku=e.sku, name=e.name, unit_price=money(e.currency, e.unit_price_minor_units), category=e.category,
+        sku=e.sku, name=e.name, unit_price=money_to_contract(unit_price), category=e.category,
         weight_grams=e.weight_grams, active=e.active, safety_stock=e.safety_stock,
     ))]
 
@@ -44,16 +46,16 @@ def _product_catalogued(e: Any) -> list[Publication]:
 def _stock_received(e: StockItem.Received) -> list[Publication]:
     return [Publication(EVENTS, f"{e.sku}@{e.warehouse_id}", stock_events_pb2.StockReceived(
         sku=e.sku, warehouse_id=e.warehouse_id, quantity=e.quantity, receipt_id=e.receipt_id,
-        kind=enum_value(inventory_pb2.ReceiptKind, "RECEIPT_KIND", e.kind), reference=e.reference,
-        level_after=stock_level(e.on_hand, e.reserved), received_at=timestamp(e.timestamp),
+        kind=contract_enum(inventory_pb2.ReceiptKind, ReceiptKind(e.kind)), reference=e.reference,
+        level_after=stock_level(e.on_hand, e.reserved), received_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
 def _stock_adjusted(e: StockItem.Adjusted) -> list[Publication]:
     return [Publication(EVENTS, f"{e.sku}@{e.warehouse_id}", stock_events_pb2.StockAdjusted(
         sku=e.sku, warehouse_id=e.warehouse_id, quantity_delta=e.delta, adjustment_id=e.adjustment_id,
-        reason=enum_value(inventory_pb2.AdjustmentReason, "ADJUSTMENT_REASON", e.reason), note=e.note,
-        level_after=stock_level(e.on_hand, e.reserved), adjusted_at=timestamp(e.timestamp),
+        reason=contract_enum(inventory_pb2.AdjustmentReason, AdjustmentReason(e.reason)), note=e.note,
+        level_after=stock_level(e.on_hand, e.reserved), adjusted_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
@@ -61,7 +63,7 @@ def _stock_counted(e: StockItem.Counted) -> list[Publication]:
     return [Publication(EVENTS, f"{e.sku}@{e.warehouse_id}", stock_events_pb2.StockCounted(
         sku=e.sku, warehouse_id=e.warehouse_id, count_id=e.count_id, counted_quantity=e.counted,
         expected_quantity=e.expected, difference=e.counted - e.expected,
-        level_after=stock_level(e.on_hand, e.reserved), counted_at=timestamp(e.timestamp),
+        level_after=stock_level(e.on_hand, e.reserved), counted_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
@@ -73,14 +75,14 @@ def _availability_changed(e: SkuAvailability.Changed) -> list[Publication]:
     ]
     return [Publication(AVAILABILITY, e.sku, availability_events_pb2.AvailabilityChanged(
         sku=e.sku, available_to_sell=sum(w.available for w in warehouses), warehouses=warehouses,
-        changed_at=timestamp(e.timestamp),
+        changed_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
 def _low_stock_detected(e: SkuAvailability.LowStockDetected) -> list[Publication]:
     return [Publication(EVENTS, f"{e.sku}@{e.warehouse_id}", stock_events_pb2.LowStockDetected(
         sku=e.sku, warehouse_id=e.warehouse_id, available=e.available, safety_stock=e.safety_stock,
-        detected_at=timestamp(e.timestamp),
+        detected_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
@@ -88,7 +90,7 @@ def _reservation_made(e: Reservation.Made) -> list[Publication]:
     return [Publication(EVENTS, e.order_id, reservation_events_pb2.ReservationMade(
         reservation_id=e.reservation_id, order_id=e.order_id, split_part_id=e.split_part_id,
         allocations=[warehouse_allocation(a) for a in e.allocations], sourcing_rule_id=e.sourcing_rule,
-        reserved_at=timestamp(e.timestamp),
+        reserved_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
@@ -96,23 +98,23 @@ def _reservation_failed(e: Reservation.Failed) -> list[Publication]:
     shortfalls = [inventory_pb2.LineShortfall(**s) for s in e.shortfalls]
     return [Publication(EVENTS, e.order_id, reservation_events_pb2.ReservationFailed(
         reservation_id=e.reservation_id, order_id=e.order_id, split_part_id=e.split_part_id,
-        reason=enum_value(inventory_pb2.ReservationFailureReason, "RESERVATION_FAILURE_REASON", e.reason),
-        shortfalls=shortfalls, failed_at=timestamp(e.timestamp),
+        reason=code_to_contract(inventory_pb2.ReservationFailureReason, e.reason),
+        shortfalls=shortfalls, failed_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
 def _reservation_released(e: Reservation.Released) -> list[Publication]:
     return [Publication(EVENTS, e.order_id, reservation_events_pb2.ReservationReleased(
         reservation_id=e.reservation_id, order_id=e.order_id,
-        reason=enum_value(inventory_pb2.ReleaseReason, "RELEASE_REASON", e.reason),
-        released=[warehouse_allocation(a) for a in e.released], released_at=timestamp(e.timestamp),
+        reason=code_to_contract(inventory_pb2.ReleaseReason, e.reason),
+        released=[warehouse_allocation(a) for a in e.released], released_at=timestamp_to_contract(e.timestamp),
     ))]
 
 
 def _reservation_consumed(e: Reservation.Consumed) -> list[Publication]:
     return [Publication(EVENTS, e.order_id, reservation_events_pb2.ReservationConsumed(
         reservation_id=e.reservation_id, order_id=e.order_id, shipment_id=e.shipment_id,
-        consumed=warehouse_allocation(e.consumed), consumed_at=timestamp(e.timestamp),
+        consumed=warehouse_allocation(e.consumed), consumed_at=timestamp_to_contract(e.timestamp),
     ))]
 
 

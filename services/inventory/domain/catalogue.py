@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate, event
 
+from oms_kernel.money import Money
 from services.inventory.domain.errors import InvalidListing
 
 PRODUCT_NAMESPACE = uuid.UUID("1d7b5e0a-4c2f-4a8e-9b61-3f0e7c2d9a15")
 CATALOGUE_ID = uuid.uuid5(PRODUCT_NAMESPACE, "the catalogue")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-
-
-@dataclass(frozen=True)
-class Money:
-    """An amount in integer minor units (fen for CNY); never a float."""
-
-    currency: str
-    minor_units: int
 
 
 @dataclass(frozen=True)
@@ -38,9 +29,8 @@ class Listing:
     def check(self) -> None:
         if not self.name.strip():
             raise InvalidListing("name", "must not be empty")
-        if not _CURRENCY.fullmatch(self.unit_price.currency):
-            raise InvalidListing("unit_price.currency", "must be an ISO 4217 code like CNY")
-        if self.unit_price.minor_units < 0:
+        # The currency is an ISO 4217 code: Money refuses anything else.
+        if self.unit_price.is_negative:
             raise InvalidListing("unit_price.minor_units", "must not be negative")
         if self.weight_grams < 0:
             raise InvalidListing("weight_grams", "must not be negative")

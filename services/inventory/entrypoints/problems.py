@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from eventsourcing.persistence import IntegrityError
 
+from oms_kernel.money import InvalidAmount
 from oms_platform.http import Conflict, FieldError, UnprocessableContent
 from services.inventory.domain import errors
 
@@ -21,6 +22,10 @@ def refusals_as_problems(location: str = "body") -> Iterator[None]:
                        extensions={"reserved": refused.reserved}) from None
     except errors.ReceiptReferenceReused as refused:
         raise Conflict(str(refused), slug="receipt-reference-reused") from None
+    except InvalidAmount as refused:
+        # A price that is not an amount (the request schema lets none through; this keeps it a 422).
+        price = FieldError("unit_price", "invalid", str(refused), location)
+        raise UnprocessableContent(str(refused), [price]) from None
     except IntegrityError:
         # Still losing the race after several retries: the client may simply try again.
         raise Conflict("the stock changed concurrently; try again", slug="concurrent-update") from None

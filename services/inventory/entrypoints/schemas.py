@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from services.inventory.domain.catalogue import Listing, Money, Product
+from oms_kernel.money import Money
+from services.inventory.domain.catalogue import Listing, Product
 from services.inventory.domain.reservation import Reservation
 from services.inventory.domain.sourcing import Allocation
 from services.inventory.domain.stock import AdjustmentReason, ReceiptKind, StockLevel

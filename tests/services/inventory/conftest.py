@@ -8,11 +8,12 @@ from dataclasses import replace
 
 import pytest
 
+from oms_kernel.money import Money
 from oms_platform.store import open_application
 from services.inventory.application.commands import ReservationRequest
 from services.inventory.application.service import InventoryApplication
 from services.inventory.bootstrap import definition
-from services.inventory.domain.catalogue import Listing, Money
+from services.inventory.domain.catalogue import Listing
 from services.inventory.domain.sourcing import Destination, RequestedLine
 from services.inventory.settings import InventorySettings
 from tests.support.backends import StoreBackend

@@ -117,6 +117,6 @@ async def test_a_command_that_cannot_be_accepted_is_dead_lettered(inventory, bro
             return len(dead_letters.records) == 2
         await eventually(both_arrived, what="two dead letters")
         reasons = [dict(r.headers)["dlq-reason"] for r in dead_letters.records]
-    assert reasons[0].startswith(b"invalid: line '1': quantity 0")
+    assert reasons[0].startswith(b"invalid: ReserveStock: line '1': quantity 0")
     assert reasons[1].startswith(b"invalid: reservation") and reasons[1].endswith(b"does not exist")
     assert await level(inventory.client, "TEA", "WH-SH") == {"on_hand": 10, "reserved": 0, "available": 10}
