@@ -10,8 +10,9 @@ from oms.common.v1.actor_pb2 import Actor
 from oms.common.v1.address_pb2 import Location
 from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.tracking.v1 import tracking_pb2
+from oms_kernel.money import Money
 from services.tracking.domain.checkpoints import Checkpoint, Source
-from services.tracking.domain.values import Money, Place
+from services.tracking.domain.values import Place
 
 
 def to_datetime(timestamp: Timestamp, fallback: datetime) -> datetime:

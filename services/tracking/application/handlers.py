@@ -14,6 +14,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.common.v1.payment_pb2 import PAYMENT_METHOD_CASH_ON_DELIVERY
 from oms.fulfillment.v1.fulfillment_events_pb2 import PickingStarted, ShipmentDispatched, ShipmentPicked
 from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
+from oms_kernel.money import InvalidAmount, Money
 from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
 from services.tracking.adapters.translation import to_datetime, to_money, warehouse_place
 from services.tracking.application.service import TrackingApplication
@@ -68,7 +69,7 @@ def shipment_dispatched(app: TrackingApplication, message: ShipmentDispatched, i
     shipment = ShipmentTrack(
         shipment_id=_shipment_id(message.shipment_id), warehouse_id=message.warehouse_id,
         carrier_code=carrier, tracking_numbers=numbers,
-        cash_on_delivery=to_money(message.cash_on_delivery_amount),
+        cash_on_delivery=_cash_on_delivery(message),
     )
     timeline.dispatch(shipment, _upstream_entry(
         Checkpoint.OUTBOUND_SCAN, message.dispatched_at, inbound,
@@ -123,6 +124,13 @@ def _place_held_report(timeline: OrderTimeline, shipment_id: str, report: Carrie
     # a scan after delivery adds nothing; it stays in the tracking number's history
     with contextlib.suppress(ShipmentAlreadyDelivered):
         timeline.take_carrier_event(shipment_id, report, checkpoint)
+
+
+def _cash_on_delivery(message: ShipmentDispatched) -> Money | None:
+    try:
+        return to_money(message.cash_on_delivery_amount)
+    except InvalidAmount as error:  # a currency that is no ISO 4217 code: the amount is unknown
+        raise InvalidMessage(f"cash_on_delivery_amount: {error}") from None
 
 
 def _timeline(app: TrackingApplication, order_id: str) -> OrderTimeline:

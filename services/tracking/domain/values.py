@@ -1,4 +1,4 @@
-"""Plain values the tracking domain is written in: places and money."""
+"""Plain values the tracking domain is written in: places (money is the kernel's `oms_kernel.money.Money`)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,3 @@ class Place:
 
 
 UNKNOWN_PLACE = Place()
-
-
-@dataclass(frozen=True)
-class Money:
-    """An amount in whole minor units of one currency (fen for CNY); never a float."""
-
-    currency: str
-    minor_units: int
