@@ -16,7 +16,7 @@ from oms.fulfillment.v1.fulfillment_events_pb2 import PickingStarted, ShipmentDi
 from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
 from oms_kernel.money import InvalidAmount, Money
 from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
-from services.tracking.adapters.translation import to_datetime, to_money, warehouse_place
+from services.tracking.adapters.translation import cash_on_delivery_amount, to_datetime
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.carrier_codes import canonical_carrier_code, code_table, normal_tracking_number
 from services.tracking.domain.carrier_events import CarrierEvent
@@ -24,7 +24,7 @@ from services.tracking.domain.checkpoints import Checkpoint, Source, TimelineEnt
 from services.tracking.domain.errors import ShipmentAlreadyDelivered, TrackingNumberTaken
 from services.tracking.domain.timeline import OrderTimeline, ShipmentTrack
 from services.tracking.domain.tracking_numbers import DispatchedShipment, TrackingNumber
-from services.tracking.domain.values import UNKNOWN_PLACE
+from services.tracking.domain.values import UNKNOWN_PLACE, warehouse_place
 
 
 def order_placed(app: TrackingApplication, message: OrderPlaced, inbound: Inbound) -> list[Any]:
@@ -128,7 +128,7 @@ def _place_held_report(timeline: OrderTimeline, shipment_id: str, report: Carrie
 
 def _cash_on_delivery(message: ShipmentDispatched) -> Money | None:
     try:
-        return to_money(message.cash_on_delivery_amount)
+        return cash_on_delivery_amount(message.cash_on_delivery_amount)
     except InvalidAmount as error:  # a currency that is no ISO 4217 code: the amount is unknown
         raise InvalidMessage(f"cash_on_delivery_amount: {error}") from None
 

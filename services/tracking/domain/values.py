@@ -18,3 +18,8 @@ class Place:
 
 
 UNKNOWN_PLACE = Place()
+
+
+def warehouse_place(warehouse_id: str) -> Place:
+    """A warehouse as a place (no place at all when the id is empty)."""
+    return Place(name=warehouse_id, code=warehouse_id)
