@@ -79,14 +79,14 @@ def shipment_picked(message: ShipmentPicked, inbound: Inbound) -> RecordPickingS
 
 
 def shipment_dispatched(message: ShipmentDispatched, inbound: Inbound) -> RecordDispatch:
-    order_id = _order_id(message.order_id)
+    order_id, shipment_id = _order_id(message.order_id), _shipment_id(message.shipment_id)
     try:
         cash_on_delivery = cash_on_delivery_amount(message.cash_on_delivery_amount)
     except ValueError as error:
         raise ValueError(f"cash_on_delivery_amount: {error}") from error
     return RecordDispatch(
         order_id=order_id,
-        shipment_id=_shipment_id(message.shipment_id),
+        shipment_id=shipment_id,
         warehouse_id=message.warehouse_id,
         carrier_code=message.carrier_code,
         tracking_numbers=tuple(message.tracking_numbers),
