@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.tracking.adapters.publications import publications
-from services.tracking.application.handlers import HANDLERS
 from services.tracking.application.service import TrackingApplication
 from services.tracking.entrypoints.http import router
+from services.tracking.entrypoints.kafka import HANDLERS
 from services.tracking.settings import TrackingSettings
 
 

@@ -6,15 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from oms.tracking.v1 import tracking_events_pb2 as contract
+from oms_platform.contract_values import money_to_contract, timestamp_to_contract
 from oms_platform.messaging.relay import Publication
-from services.tracking.adapters.translation import (
-    to_actor,
-    to_checkpoint_value,
-    to_location,
-    to_money_message,
-    to_source_value,
-    to_timestamp,
-)
+from services.tracking.adapters.translation import to_actor, to_checkpoint_value, to_location, to_source_value
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import TimelineEntry
 from services.tracking.domain.timeline import OrderTimeline
@@ -43,7 +37,7 @@ def checkpoint_recorded(order_id: str, entry: TimelineEntry) -> contract.Checkpo
         order_id=order_id,
         shipment_id=entry.shipment_id,
         checkpoint=to_checkpoint_value(entry.checkpoint),
-        occurred_at=to_timestamp(entry.occurred_at),
+        occurred_at=timestamp_to_contract(entry.occurred_at),
         location=to_location(entry.place),
         source=to_source_value(entry.source),
         carrier_code=entry.carrier_code,
@@ -66,10 +60,10 @@ def carrier_event_received(
         raw_code=report.raw_code,
         raw_description=report.description,
         location=to_location(report.place),
-        occurred_at=to_timestamp(report.occurred_at),
+        occurred_at=timestamp_to_contract(report.occurred_at),
         source=to_source_value(report.source),
         raw_payload=report.raw_payload.encode(),
-        received_at=to_timestamp(report.received_at),
+        received_at=timestamp_to_contract(report.received_at),
         recorded_by=to_actor(report.recorded_by),
     )
 
@@ -80,7 +74,7 @@ def shipment_delivered(order_id: str, delivered: Any) -> contract.ShipmentDelive
         shipment_id=delivered.shipment_id,
         carrier_code=delivered.carrier_code,
         tracking_number=delivered.tracking_number,
-        delivered_at=to_timestamp(delivered.delivered_at),
+        delivered_at=timestamp_to_contract(delivered.delivered_at),
         location=to_location(delivered.place),
-        cash_collected=to_money_message(delivered.cash_collected),
+        cash_collected=money_to_contract(delivered.cash_collected),
     )

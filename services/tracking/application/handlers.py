@@ -1,21 +1,25 @@
-"""What the tracking service does with each upstream event: a checkpoint on the order's timeline."""
+"""What the tracking service does with each upstream fact: a checkpoint on the order's timeline.
+
+Each handler takes one command of `application/commands.py` (domain values only: the Kafka edge,
+`entrypoints/kafka.py`, builds them from the contract messages) and returns the aggregates to
+record; the runtime records them with the upstream position, so a redelivered message changes
+nothing.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import uuid
-from collections.abc import Mapping
-from datetime import UTC
+from datetime import datetime
 from typing import Any
 
-from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
-
-from oms.common.v1.payment_pb2 import PAYMENT_METHOD_CASH_ON_DELIVERY
-from oms.fulfillment.v1.fulfillment_events_pb2 import PickingStarted, ShipmentDispatched, ShipmentPicked
-from oms.order.v1.lifecycle_events_pb2 import OrderApproved, OrderPlaced, PaymentConfirmed
-from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
-from services.tracking.adapters.translation import to_datetime, to_money, warehouse_place
+from oms_platform.messaging.consumer import InvalidMessage
+from services.tracking.application.commands import (
+    RecordDispatch,
+    RecordOrderConfirmed,
+    RecordPaymentCompleted,
+    RecordPickingStarted,
+    RecordReviewPassed,
+)
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.carrier_codes import canonical_carrier_code, code_table, normal_tracking_number
 from services.tracking.domain.carrier_events import CarrierEvent
@@ -23,85 +27,65 @@ from services.tracking.domain.checkpoints import Checkpoint, Source, TimelineEnt
 from services.tracking.domain.errors import ShipmentAlreadyDelivered, TrackingNumberTaken
 from services.tracking.domain.timeline import OrderTimeline, ShipmentTrack
 from services.tracking.domain.tracking_numbers import DispatchedShipment, TrackingNumber
-from services.tracking.domain.values import UNKNOWN_PLACE
+from services.tracking.domain.values import UNKNOWN_PLACE, warehouse_place
 
 
-def order_placed(app: TrackingApplication, message: OrderPlaced, inbound: Inbound) -> list[Any]:
-    timeline = _timeline(app, message.order_id)
-    if message.payment_method == PAYMENT_METHOD_CASH_ON_DELIVERY:
+def order_confirmed(app: TrackingApplication, command: RecordOrderConfirmed) -> list[Any]:
+    timeline = app.timeline_for(command.order_id)
+    if command.cash_on_delivery:
         timeline.expect_cash_on_delivery()
     timeline.reach(_upstream_entry(
-        Checkpoint.ORDER_CONFIRMED, message.accepted_at, inbound,
-        description=f"Order {message.order_number} confirmed" if message.order_number else "Order confirmed",
+        Checkpoint.ORDER_CONFIRMED, command.occurred_at, command.upstream_event_id,
+        description=f"Order {command.order_number} confirmed" if command.order_number else "Order confirmed",
     ))
     return [timeline]
 
 
-def payment_confirmed(app: TrackingApplication, message: PaymentConfirmed, inbound: Inbound) -> list[Any]:
-    timeline = _timeline(app, message.order_id)
-    entry = _upstream_entry(Checkpoint.PAYMENT_COMPLETED, message.paid_at, inbound, description="Payment completed")
-    timeline.confirm_payment(entry, on_delivery=message.method == PAYMENT_METHOD_CASH_ON_DELIVERY)
+def payment_completed(app: TrackingApplication, command: RecordPaymentCompleted) -> list[Any]:
+    timeline = app.timeline_for(command.order_id)
+    entry = _upstream_entry(Checkpoint.PAYMENT_COMPLETED, command.occurred_at, command.upstream_event_id,
+                            description="Payment completed")
+    timeline.confirm_payment(entry, on_delivery=command.cash_on_delivery)
     return [timeline]
 
 
-def order_approved(app: TrackingApplication, message: OrderApproved, inbound: Inbound) -> list[Any]:
-    timeline = _timeline(app, message.order_id)
-    timeline.reach(_upstream_entry(Checkpoint.REVIEW_PASSED, message.approved_at, inbound, description="Review passed"))
+def review_passed(app: TrackingApplication, command: RecordReviewPassed) -> list[Any]:
+    timeline = app.timeline_for(command.order_id)
+    timeline.reach(_upstream_entry(Checkpoint.REVIEW_PASSED, command.occurred_at, command.upstream_event_id,
+                                   description="Review passed"))
     return [timeline]
 
 
-def picking_started(app: TrackingApplication, message: PickingStarted, inbound: Inbound) -> list[Any]:
-    # Not PickListIssued: a list on the floor is not yet anyone picking.
-    return _picking_started(app, message.order_id, message.shipment_id, message.started_at, inbound,
-                            warehouse_id=message.warehouse_id)
+def picking_started(app: TrackingApplication, command: RecordPickingStarted) -> list[Any]:
+    # Never a pick list issued: a list on the floor is not yet anyone picking.
+    timeline = app.timeline_for(command.order_id)
+    timeline.reach(_upstream_entry(
+        Checkpoint.PICKING_STARTED, command.occurred_at, command.upstream_event_id,
+        shipment_id=command.shipment_id, place=warehouse_place(command.warehouse_id),
+        description="Picking started",
+    ))
+    return [timeline]
 
 
-def shipment_picked(app: TrackingApplication, message: ShipmentPicked, inbound: Inbound) -> list[Any]:
-    # A pick proves picking started; shipments picked before PickingStarted existed have only this.
-    return _picking_started(app, message.order_id, message.shipment_id, message.picked_at, inbound)
-
-
-def shipment_dispatched(app: TrackingApplication, message: ShipmentDispatched, inbound: Inbound) -> list[Any]:
-    timeline = _timeline(app, message.order_id)
-    carrier = canonical_carrier_code(message.carrier_code)
-    numbers = tuple(normal_tracking_number(n) for n in message.tracking_numbers if n.strip())
+def dispatch(app: TrackingApplication, command: RecordDispatch) -> list[Any]:
+    timeline = app.timeline_for(command.order_id)
+    carrier = canonical_carrier_code(command.carrier_code)
+    numbers = tuple(normal_tracking_number(n) for n in command.tracking_numbers if n.strip())
     shipment = ShipmentTrack(
-        shipment_id=_shipment_id(message.shipment_id), warehouse_id=message.warehouse_id,
-        carrier_code=carrier, tracking_numbers=numbers,
-        cash_on_delivery=to_money(message.cash_on_delivery_amount),
+        shipment_id=command.shipment_id, warehouse_id=command.warehouse_id,
+        carrier_code=carrier, tracking_numbers=numbers, cash_on_delivery=command.cash_on_delivery,
     )
     timeline.dispatch(shipment, _upstream_entry(
-        Checkpoint.OUTBOUND_SCAN, message.dispatched_at, inbound,
-        shipment_id=shipment.shipment_id, place=warehouse_place(message.warehouse_id),
+        Checkpoint.OUTBOUND_SCAN, command.occurred_at, command.upstream_event_id,
+        shipment_id=shipment.shipment_id, place=warehouse_place(command.warehouse_id),
         carrier_code=carrier, tracking_number=next(iter(numbers), ""),
-        description=f"Left warehouse {message.warehouse_id} with {carrier}",
+        description=f"Left warehouse {command.warehouse_id} with {carrier}",
     ))
     lookups: list[TrackingNumber | DispatchedShipment] = [
         _tracking_number(app, timeline, shipment, number) for number in numbers]
     if app.dispatched_shipment(shipment.shipment_id) is None:
         lookups.append(DispatchedShipment(shipment.shipment_id, timeline.order_id))
     return [timeline, *lookups]
-
-
-# Each handler takes its own message class (a pairing the type checker cannot express).
-HANDLERS: Mapping[type[Message], Handler] = {
-    OrderPlaced: order_placed,
-    PaymentConfirmed: payment_confirmed,
-    OrderApproved: order_approved,
-    PickingStarted: picking_started,
-    ShipmentPicked: shipment_picked,
-    ShipmentDispatched: shipment_dispatched,
-}
-
-
-def _picking_started(app: TrackingApplication, order_id: str, shipment_id: str, when: Timestamp,
-                     inbound: Inbound, *, warehouse_id: str = "") -> list[Any]:
-    timeline = _timeline(app, order_id)
-    timeline.reach(_upstream_entry(
-        Checkpoint.PICKING_STARTED, when, inbound, shipment_id=_shipment_id(shipment_id),
-        place=warehouse_place(warehouse_id), description="Picking started",
-    ))
-    return [timeline]
 
 
 def _tracking_number(app: TrackingApplication, timeline: OrderTimeline, shipment: ShipmentTrack,
@@ -125,27 +109,13 @@ def _place_held_report(timeline: OrderTimeline, shipment_id: str, report: Carrie
         timeline.take_carrier_event(shipment_id, report, checkpoint)
 
 
-def _timeline(app: TrackingApplication, order_id: str) -> OrderTimeline:
-    try:
-        canonical = str(uuid.UUID(order_id))
-    except ValueError:
-        raise InvalidMessage(f"order_id {order_id!r} is not a UUID") from None
-    return app.timeline_for(canonical)
-
-
-def _shipment_id(shipment_id: str) -> str:
-    if not shipment_id.strip():
-        raise InvalidMessage("shipment_id is empty")
-    return shipment_id
-
-
-def _upstream_entry(checkpoint: Checkpoint, when: Timestamp, inbound: Inbound, **details: Any) -> TimelineEntry:
-    sent_at = inbound.envelope.occurred_at.ToDatetime(tzinfo=UTC)
+def _upstream_entry(checkpoint: Checkpoint, occurred_at: datetime, upstream_event_id: str,
+                    **details: Any) -> TimelineEntry:
     details.setdefault("place", UNKNOWN_PLACE)
     return TimelineEntry(
         checkpoint=checkpoint,
-        occurred_at=to_datetime(when, fallback=sent_at),
+        occurred_at=occurred_at,
         source=Source.UPSTREAM_EVENT,
-        upstream_event_id=inbound.envelope.event_id,
+        upstream_event_id=upstream_event_id,
         **details,
     )

@@ -9,7 +9,7 @@ from eventsourcing.persistence import JSONTranscoder
 
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
-from services.tracking.application.transcodings import register_domain_values
+from services.tracking.application.transcodings import register_domain_values, register_legacy_values
 from services.tracking.domain.carrier_codes import (
     canonical_carrier_code,
     code_table,
@@ -30,6 +30,8 @@ class TrackingApplication(ServiceApplication):
     """Order timelines, and the tracking numbers and shipments that lead to them."""
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        # Legacy decoders first: the base then registers oms.money as how Money is written.
+        register_legacy_values(transcoder)
         super().register_transcodings(transcoder)
         register_domain_values(transcoder)
 

@@ -1,7 +1,9 @@
 """How the tracking domain's value objects are written into stored events (as JSON).
 
 Events keep the domain's own types (a Checkpoint, a Place) instead of strings and dicts; these
-transcodings name each type in the stored JSON so it reads back as the same type.
+transcodings name each type in the stored JSON so it reads back as the same type. Amounts are the
+kernel's Money, written as `oms.money` by the platform; the ones stored before that, as
+`tracking.Money` (`{"currency", "minor_units"}`), still read back as Money through LEGACY_VALUES.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from oms_platform.store.values import LegacyMoney
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import Checkpoint, Source, TimelineEntry
 from services.tracking.domain.timeline import ShipmentTrack
-from services.tracking.domain.values import Money, Place
+from services.tracking.domain.values import Place
 
-VALUE_TYPES = (Place, Money, TimelineEntry, CarrierEvent, ShipmentTrack)
+VALUE_TYPES = (Place, TimelineEntry, CarrierEvent, ShipmentTrack)
 ENUM_TYPES = (Checkpoint, Source)
+# Read only: Money as this service stored it before the kernel's Money (now written as oms.money).
+LEGACY_VALUES = (LegacyMoney("tracking.Money"),)
 
 
 class ValueAsDict(Transcoding):
@@ -46,6 +51,13 @@ class EnumAsName(Transcoding):
 
     def decode(self, data: str) -> Enum:
         return self.enum_type[data]
+
+
+def register_legacy_values(transcoder: JSONTranscoder) -> None:
+    """Decoders for names no longer written; register them before the platform's own (the
+    transcoder writes a type with the last transcoding registered for it)."""
+    for legacy in LEGACY_VALUES:
+        transcoder.register(legacy)
 
 
 def register_domain_values(transcoder: JSONTranscoder) -> None:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
+from oms_kernel.money import Money
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import Checkpoint, TimelineEntry
 from services.tracking.domain.errors import NotACarrierCheckpoint, ShipmentAlreadyDelivered, UnknownShipment
-from services.tracking.domain.values import Money, Place
+from services.tracking.domain.values import Place
 
 
 @dataclass(frozen=True)

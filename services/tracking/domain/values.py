@@ -1,4 +1,4 @@
-"""Plain values the tracking domain is written in: places and money."""
+"""Plain values the tracking domain is written in: places (money is the kernel's `oms_kernel.money.Money`)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ class Place:
 UNKNOWN_PLACE = Place()
 
 
-@dataclass(frozen=True)
-class Money:
-    """An amount in whole minor units of one currency (fen for CNY); never a float."""
-
-    currency: str
-    minor_units: int
+def warehouse_place(warehouse_id: str) -> Place:
+    """A warehouse as a place (no place at all when the id is empty)."""
+    return Place(name=warehouse_id, code=warehouse_id)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from oms_kernel.money import Money
 from services.tracking.domain.carrier_events import CarrierEvent
 from services.tracking.domain.checkpoints import Checkpoint, Source, TimelineEntry
 from services.tracking.domain.timeline import OrderTimeline, ShipmentTrack
-from services.tracking.domain.values import Money, Place
+from services.tracking.domain.values import Place
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 HANGZHOU = Place(name="Hangzhou transit hub", city="Hangzhou", province="Zhejiang", country_code="CN")

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from oms_kernel.money import Money
 from services.tracking.domain.checkpoints import Checkpoint, Source
 from services.tracking.domain.errors import (
     NotACarrierCheckpoint,
@@ -14,7 +15,6 @@ from services.tracking.domain.errors import (
 )
 from services.tracking.domain.timeline import OrderTimeline, Outcome
 from services.tracking.domain.tracking_numbers import TrackingNumber
-from services.tracking.domain.values import Money
 from tests.services.tracking.builders import (
     SHANGHAI,
     dispatched_timeline,

@@ -88,7 +88,7 @@ async def test_an_upstream_event_naming_no_real_order_is_dead_lettered_and_the_r
     letter = dead_letters.records[0]
     assert letter.key == b"not-an-order-id"
     assert dict(letter.headers)["dlq-consumer"] == b"tracking"
-    assert dict(letter.headers)["dlq-reason"].startswith(b"invalid: order_id 'not-an-order-id'")
+    assert dict(letter.headers)["dlq-reason"].startswith(b"invalid: OrderPlaced: order_id 'not-an-order-id'")
 
 
 async def _polled(reader: TopicReader) -> bool:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from oms_kernel.money import Money
 from oms_platform.store import open_application
 from services.tracking.application.service import TrackingApplication
 from services.tracking.domain.checkpoints import Checkpoint
 from services.tracking.domain.timeline import Outcome
 from services.tracking.domain.tracking_numbers import DispatchedShipment, TrackingNumber
-from services.tracking.domain.values import Money
 from services.tracking.settings import TrackingSettings
 from tests.services.tracking.builders import SHANGHAI, dispatched_timeline, report, shipment
 
