@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from oms.intake.v1.channel_order_pb2 import ChannelAddressChange, ChannelCancellation, ReportedPayment
 from oms.intake.v1.intake_events_pb2 import ChannelOrderUpdateApplied
+from oms_kernel.money import Money
 from oms_platform.messaging.consumer import InvalidMessage
 from services.order.adapters import translation
 from services.order.domain.order import Order
 from services.order.domain.reasons import CancellationReason, ChangeKind, ChangeSource
 from services.order.domain.review import ReviewPolicy
 from services.order.domain.status import AFTER_DISPATCH, IllegalTransition
-from services.order.domain.values import Actor, ActorRole, ChangeRequest, Money, PaymentConfirmation, PaymentSource
+from services.order.domain.values import Actor, ActorRole, ChangeRequest, PaymentConfirmation, PaymentSource
 
 KINDS = {"payment": ChangeKind.PAYMENT, "cancellation": ChangeKind.CANCEL, "address_change": ChangeKind.ADDRESS}
 

@@ -20,6 +20,7 @@ from oms.fulfillment.v1.fulfillment_events_pb2 import ShipmentCancelled, Shipmen
 from oms.intake.v1.intake_events_pb2 import ChannelOrderUpdateApplied, OrderAccepted
 from oms.inventory.v1.reservation_events_pb2 import ReservationFailed, ReservationMade
 from oms.tracking.v1.tracking_events_pb2 import ShipmentDelivered
+from oms_platform.contract_values import datetime_from_contract
 from oms_platform.identity import reservation_id_for, shipment_id_for
 from oms_platform.logging import get_logger
 from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage, NotYet
@@ -110,7 +111,7 @@ def deliver_shipment(app: OrderApplication, message: ShipmentDelivered, inbound:
     order = known_order(app, message.order_id)
     if order is None:
         return []
-    delivered_at = translation.when(message, "delivered_at")
+    delivered_at = datetime_from_contract(message.delivered_at)
     return _following(order, lambda: order.note_delivery(message.shipment_id, delivered_at))
 
 
