@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from oms.common.v1 import actor_pb2, address_pb2, contact_pb2, line_quantity_pb2, order_line_pb2, payment_pb2
 from oms.common.v1.channel_pb2 import Channel
 from oms.fulfillment.v1 import fulfillment_events_pb2
-from oms.intake.v1 import channel_order_pb2, intake_events_pb2, intake_pb2
+from oms.intake.v1 import channel_order_pb2, intake_pb2
 from oms.inventory.v1 import reservation_events_pb2
 from oms.inventory.v1.inventory_pb2 import ReservationFailureReason
 from oms_kernel.money import Money
@@ -26,10 +26,6 @@ from oms_platform.contract_values import (
     money_to_contract,
 )
 from services.order.domain import values as v
-
-
-class UnusableOrder(ValueError):
-    """An accepted order the order service cannot work with (no lines, mixed currencies...)."""
 
 
 def enum_name(enum_type: Any, prefix: str, number: int) -> str:
@@ -106,30 +102,6 @@ def placement(order: intake_pb2.NormalisedOrder, accepted_at: datetime | None) -
         accepted_at, order.buyer_note, window, order.express_requested, order.presale, order.group_buy_id,
         order.purchase_order_number, invoice_request, tuple(order.promotion_codes),
     )
-
-
-def accepted_order(message: intake_events_pb2.OrderAccepted) -> dict[str, Any]:
-    """The facts of an accepted order, as the Order aggregate is placed with them."""
-    order = message.order
-    if not order.lines:
-        raise UnusableOrder("the order has no lines")
-    currencies = {line.unit_price.currency_code for line in order.lines}
-    if len(currencies) != 1 or "" in currencies:
-        raise UnusableOrder(f"the lines need one currency, got {sorted(currencies)}")
-    (currency,) = currencies
-    lines = tuple(order_line(line, currency) for line in order.lines)
-    if not order.HasField("shipping_address"):
-        raise UnusableOrder("the order has no shipping address")
-    return {
-        "order_number": message.order_number,
-        "placement": placement(order, datetime_from_contract(message.accepted_at)),
-        "contact": contact(order.contact),
-        "shipping_address": address(order.shipping_address),
-        "billing_address": address(order.billing_address) if order.HasField("billing_address") else None,
-        "lines": lines,
-        "totals": totals(order.reported_totals),
-        "payment": payment(order.payment),
-    }
 
 
 def dispatch(message: fulfillment_events_pb2.ShipmentDispatched) -> v.Dispatch:
