@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.order.adapters.publications import publications
-from services.order.application.handlers import HANDLERS
 from services.order.application.service import OrderApplication
 from services.order.entrypoints.http import router
+from services.order.entrypoints.kafka import HANDLERS
 from services.order.settings import OrderSettings
 
 

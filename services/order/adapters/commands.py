@@ -13,6 +13,7 @@ from oms.fulfillment.v1 import fulfillment_pb2
 from oms.inventory.v1 import inventory_commands_pb2 as stock
 from oms.inventory.v1 import inventory_pb2
 from oms.order.v1.order_pb2 import OrderPriority
+from oms_platform.contract_values import money_to_contract, timestamp_to_contract
 from services.order.adapters import translation as t
 from services.order.domain.order import Order
 from services.order.domain.requests import ShipmentRequest, StockRequest
@@ -47,9 +48,9 @@ def create_shipments(order_id: str, request: ShipmentRequest) -> fulfil.CreateSh
         order_id=order_id, order_number=request.order_number, reservation_id=request.reservation_id,
         shipments=shipments, destination=t.address_message(request.destination),
         recipient=t.contact_message(request.recipient), priority=_priority(request.priority),
-        requested_service_level=level, promised_by=t.timestamp(request.promised_by),
-        declared_value=t.money_message(request.declared_value),
-        cash_on_delivery_amount=t.money_message(request.cash_on_delivery_amount),
+        requested_service_level=level, promised_by=timestamp_to_contract(request.promised_by),
+        declared_value=money_to_contract(request.declared_value),
+        cash_on_delivery_amount=money_to_contract(request.cash_on_delivery_amount),
     )
 
 

@@ -1,39 +1,47 @@
 """Contract messages <-> the order's value objects.
 
-Contract enums are named in the domain by their value names without the enum's prefix
-(`PAYMENT_METHOD_CASH_ON_DELIVERY` is "CASH_ON_DELIVERY").
+Amounts, instants and the enums the domain has as its own (payment method and status) go through
+the shared conversions of `oms_platform.contract_values`. Contract enums the domain keeps as text
+(the channel, a reservation failure's reason, and every name the order publishes) are named by
+their value names without the enum's prefix (`PAYMENT_METHOD_CASH_ON_DELIVERY` is
+"CASH_ON_DELIVERY"); see `enum_name` and `enum_number` for why those stay here.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
-
-from oms.common.v1 import actor_pb2, address_pb2, contact_pb2, line_quantity_pb2, money_pb2, order_line_pb2
+from oms.common.v1 import actor_pb2, address_pb2, contact_pb2, line_quantity_pb2, order_line_pb2, payment_pb2
 from oms.common.v1.channel_pb2 import Channel
-from oms.common.v1.payment_pb2 import PaymentMethod, PaymentStatus
 from oms.fulfillment.v1 import fulfillment_events_pb2
-from oms.intake.v1 import channel_order_pb2, intake_events_pb2, intake_pb2
+from oms.intake.v1 import channel_order_pb2, intake_pb2
 from oms.inventory.v1 import reservation_events_pb2
 from oms.inventory.v1.inventory_pb2 import ReservationFailureReason
+from oms_kernel.money import Money
+from oms_platform.contract_values import (
+    datetime_from_contract,
+    enum_from_contract,
+    money_from_contract,
+    money_to_contract,
+)
 from services.order.domain import values as v
 
 
-class UnusableOrder(ValueError):
-    """An accepted order the order service cannot work with (no lines, mixed currencies...)."""
-
-
 def enum_name(enum_type: Any, prefix: str, number: int) -> str:
-    return enum_type.Name(number).removeprefix(prefix)
+    """The name of a contract enum value the domain keeps as text, "UNSPECIFIED" for 0 (unlike
+    `enum_from_contract`, which needs a domain Enum and gives None for 0)."""
+    return str(enum_type.Name(number)).removeprefix(prefix)
 
 
 ContractEnum = TypeVar("ContractEnum", bound=int)
 
 
 def enum_number(enum_type: type[ContractEnum], prefix: str, name: str) -> ContractEnum:
+    """The contract value of a name the domain recorded as text. Unlike `enum_to_contract` (which
+    takes a domain Enum member and raises for one the contract lacks), a name the contract does
+    not have is published as 0, UNSPECIFIED: events read back from the store carry plain text, and
+    one name must not stop the relay."""
     # protoc's enums are plain ints at run time, typed as their own int subclass in the stubs;
     # Value() comes from their (untyped) wrapper, and 0 is cast to the enum named.
     wrapper: Any = enum_type
@@ -45,17 +53,6 @@ def enum_number(enum_type: type[ContractEnum], prefix: str, name: str) -> Contra
 
 # -- from contracts ------------------------------------------------------------------------------
 
-def when(parent: Message, field: str) -> datetime | None:
-    return getattr(parent, field).ToDatetime(tzinfo=UTC) if parent.HasField(field) else None
-
-
-def money(parent: Message, field: str) -> v.Money | None:
-    if not parent.HasField(field):
-        return None
-    amount = getattr(parent, field)
-    return v.Money(amount.currency_code, amount.minor_units)
-
-
 def address(message: address_pb2.Address) -> v.Address:
     return v.Address(message.recipient_name, message.phone, message.country_code, message.province,
                      message.city, message.district, tuple(message.street_lines), message.postcode)
@@ -65,13 +62,13 @@ def contact(message: contact_pb2.Contact) -> v.Contact:
     return v.Contact(message.name, message.phone, message.email)
 
 
-def order_line(message: order_line_pb2.OrderLine) -> v.OrderLine:
-    price = money(message, "unit_price")
-    currency = price.currency if price else ""
-    zero = v.Money.zero(currency)
-    return v.OrderLine(message.line_id, message.sku, message.name, message.quantity, price or zero,
-                       money(message, "discount") or zero, money(message, "tax") or zero,
-                       dict(message.attributes))
+def order_line(message: order_line_pb2.OrderLine, currency: str) -> v.OrderLine:
+    """A line of an order in `currency` (its unit price's): a missing price, discount or tax is
+    zero in it."""
+    zero = Money.zero(currency)
+    return v.OrderLine(message.line_id, message.sku, message.name, message.quantity,
+                       money_from_contract(message.unit_price) or zero, money_from_contract(message.discount) or zero,
+                       money_from_contract(message.tax) or zero, dict(message.attributes))
 
 
 def line_quantity(message: line_quantity_pb2.LineQuantity) -> v.LineQuantity:
@@ -79,19 +76,21 @@ def line_quantity(message: line_quantity_pb2.LineQuantity) -> v.LineQuantity:
 
 
 def totals(message: channel_order_pb2.ReportedTotals) -> v.Totals:
-    return v.Totals(*(money(message, f) for f in
+    return v.Totals(*(money_from_contract(getattr(message, f)) for f in
                       ("subtotal", "discount_total", "shipping_fee", "tax_total", "grand_total")))
 
 
 def payment(message: channel_order_pb2.ReportedPayment) -> v.Payment:
-    return v.Payment(enum_name(PaymentMethod, "PAYMENT_METHOD_", message.method),
-                     enum_name(PaymentStatus, "PAYMENT_STATUS_", message.status),
-                     money(message, "paid_amount"), message.payment_reference, message.gateway,
-                     when(message, "paid_at"))
+    method = enum_from_contract(v.PaymentMethod, payment_pb2.PaymentMethod, message.method)
+    status = enum_from_contract(v.PaymentStatus, payment_pb2.PaymentStatus, message.status)
+    return v.Payment(method or v.PaymentMethod.UNSPECIFIED, status or v.PaymentStatus.UNSPECIFIED,
+                     money_from_contract(message.paid_amount), message.payment_reference, message.gateway,
+                     datetime_from_contract(message.paid_at))
 
 
 def placement(order: intake_pb2.NormalisedOrder, accepted_at: datetime | None) -> v.Placement:
-    window = (v.TimeWindow(when(order.requested_delivery, "start"), when(order.requested_delivery, "end"))
+    window = (v.TimeWindow(datetime_from_contract(order.requested_delivery.start),
+                           datetime_from_contract(order.requested_delivery.end))
               if order.HasField("requested_delivery") else None)
     invoice = order.invoice_request
     invoice_request = (v.InvoiceRequest(invoice.requested, invoice.company, invoice.title, invoice.tax_id,
@@ -99,39 +98,16 @@ def placement(order: intake_pb2.NormalisedOrder, accepted_at: datetime | None) -
     ref = order.channel_order
     return v.Placement(
         enum_name(Channel, "CHANNEL_", ref.channel), ref.channel_account, ref.channel_order_id,
-        order.customer_id, order.customer_name, order.company_name, when(order, "placed_at"), accepted_at,
-        order.buyer_note, window, order.express_requested, order.presale, order.group_buy_id,
+        order.customer_id, order.customer_name, order.company_name, datetime_from_contract(order.placed_at),
+        accepted_at, order.buyer_note, window, order.express_requested, order.presale, order.group_buy_id,
         order.purchase_order_number, invoice_request, tuple(order.promotion_codes),
     )
-
-
-def accepted_order(message: intake_events_pb2.OrderAccepted) -> dict[str, Any]:
-    """The facts of an accepted order, as the Order aggregate is placed with them."""
-    order = message.order
-    lines = tuple(order_line(line) for line in order.lines)
-    if not lines:
-        raise UnusableOrder("the order has no lines")
-    currencies = {line.unit_price.currency for line in lines}
-    if len(currencies) != 1 or "" in currencies:
-        raise UnusableOrder(f"the lines need one currency, got {sorted(currencies)}")
-    if not order.HasField("shipping_address"):
-        raise UnusableOrder("the order has no shipping address")
-    return {
-        "order_number": message.order_number,
-        "placement": placement(order, when(message, "accepted_at")),
-        "contact": contact(order.contact),
-        "shipping_address": address(order.shipping_address),
-        "billing_address": address(order.billing_address) if order.HasField("billing_address") else None,
-        "lines": lines,
-        "totals": totals(order.reported_totals),
-        "payment": payment(order.payment),
-    }
 
 
 def dispatch(message: fulfillment_events_pb2.ShipmentDispatched) -> v.Dispatch:
     lines = tuple(v.LineQuantity(line.line_id, line.sku, line.quantity) for line in message.lines)
     return v.Dispatch(message.shipment_id, message.warehouse_id, message.carrier_code,
-                      tuple(message.tracking_numbers), lines, when(message, "dispatched_at"))
+                      tuple(message.tracking_numbers), lines, datetime_from_contract(message.dispatched_at))
 
 
 def shortfalls(message: reservation_events_pb2.ReservationFailed) -> tuple[tuple[v.LineQuantity, ...], str]:
@@ -143,18 +119,6 @@ def shortfalls(message: reservation_events_pb2.ReservationFailed) -> tuple[tuple
 
 
 # -- to contracts --------------------------------------------------------------------------------
-
-def timestamp(value: datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
-
-
-def money_message(value: v.Money | None) -> money_pb2.Money | None:
-    return money_pb2.Money(currency_code=value.currency, minor_units=value.minor_units) if value else None
-
 
 def address_message(value: v.Address | None) -> address_pb2.Address | None:
     if value is None:
@@ -173,8 +137,8 @@ def contact_message(value: v.Contact | None) -> contact_pb2.Contact | None:
 def order_line_message(value: v.OrderLine) -> order_line_pb2.OrderLine:
     return order_line_pb2.OrderLine(
         line_id=value.line_id, sku=value.sku, name=value.name, quantity=value.quantity,
-        unit_price=money_message(value.unit_price), discount=money_message(value.discount),
-        tax=money_message(value.tax), attributes=value.attributes,
+        unit_price=money_to_contract(value.unit_price), discount=money_to_contract(value.discount),
+        tax=money_to_contract(value.tax), attributes=value.attributes,
     )
 
 

@@ -1,9 +1,10 @@
 """The process manager: what the order does when intake, inventory, fulfillment or tracking speak.
 
-Each handler returns the orders it changed; the runtime records them together with the upstream
-position, so a message delivered twice takes effect once. Handlers are also idempotent by business
-identity (an order accepted again, a shipment reported twice change nothing), and a message about
-an order this store does not know changes nothing either.
+Each handler takes the command the Kafka edge (entrypoints/kafka.py) translated a message into,
+domain values only, and returns the orders it changed; the runtime records them together with the
+upstream position, so a message delivered twice takes effect once. Handlers are also idempotent by
+business identity (an order accepted again, a shipment reported twice change nothing), and a
+message about an order this store does not know changes nothing either.
 
 Facts come on four topics, each ordered only within itself. A fact that needs one from another
 topic not read yet (a delivery before its dispatch) raises NotYet and waits, parked, for the order
@@ -12,19 +13,22 @@ to change; one the order can never follow is refused (InvalidMessage, a dead let
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 
-from google.protobuf.message import Message
-
-from oms.fulfillment.v1.fulfillment_events_pb2 import ShipmentCancelled, ShipmentCreated, ShipmentDispatched
-from oms.intake.v1.intake_events_pb2 import ChannelOrderUpdateApplied, OrderAccepted
-from oms.inventory.v1.reservation_events_pb2 import ReservationFailed, ReservationMade
-from oms.tracking.v1.tracking_events_pb2 import ShipmentDelivered
 from oms_platform.identity import reservation_id_for, shipment_id_for
 from oms_platform.logging import get_logger
-from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage, NotYet
-from services.order.adapters import translation
+from oms_platform.messaging.consumer import InvalidMessage, NotYet
 from services.order.application.channel_updates import apply_channel_update
+from services.order.application.commands import (
+    AllocateStock,
+    ApplyChannelUpdate,
+    Backorder,
+    DeliverShipment,
+    DispatchShipment,
+    NoteShipmentCancelled,
+    NoteShipmentCreated,
+    PlaceOrder,
+)
 from services.order.application.service import OrderApplication
 from services.order.domain.order import (
     DispatchNotYetKnown,
@@ -49,72 +53,78 @@ def known_order(app: OrderApplication, order_id: str) -> Order | None:
     return order
 
 
-def place_order(app: OrderApplication, message: OrderAccepted, inbound: Inbound) -> list[Order]:
-    if app.find_order(message.order_id) is not None:
+def place_order(app: OrderApplication, command: PlaceOrder) -> list[Order]:
+    if app.find_order(command.order_id) is not None:
         return []  # accepted again: it is already placed
-    try:
-        facts = translation.accepted_order(message)
-        order_id = str(Order.create_id(message.order_id))
-    except ValueError as unusable:
-        raise InvalidMessage(f"order {message.order_id!r}: {unusable}") from None
-    order = Order(order_id=order_id, reservation_id=reservation_id_for(order_id), **facts)
+    order = Order(
+        order_id=command.order_id, order_number=command.order_number,
+        reservation_id=reservation_id_for(command.order_id), placement=command.placement,
+        contact=command.contact, shipping_address=command.shipping_address,
+        billing_address=command.billing_address, lines=command.lines, totals=command.totals,
+        payment=command.payment,
+    )
     order.advance(app.review_policy)
     return [order]
 
 
-def allocate_stock(app: OrderApplication, message: ReservationMade, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def allocate_stock(app: OrderApplication, command: AllocateStock) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None or order.reservation_state == ReservationState.MADE or order.cancellation_reason:
         # Already allocated, or cancelled: the ReleaseReservation sent on cancelling follows the
         # ReserveStock on the same key, so inventory gives that stock back.
         return []
     allocations = tuple(
-        WarehouseAllocation(a.warehouse_id, shipment_id_for(order.order_id, a.warehouse_id),
-                            tuple(translation.line_quantity(line) for line in a.lines))
-        for a in message.allocations
+        WarehouseAllocation(r.warehouse_id, shipment_id_for(order.order_id, r.warehouse_id), r.lines)
+        for r in command.reserved
     )
     return _following(order, lambda: order.allocate(allocations))
 
 
-def backorder(app: OrderApplication, message: ReservationFailed, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def backorder(app: OrderApplication, command: Backorder) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None or order.reservation_state != ReservationState.REQUESTED or order.cancellation_reason:
         return []
-    missing, detail = translation.shortfalls(message)
-    return _following(order, lambda: order.backorder(missing, detail))
+    return _following(order, lambda: order.backorder(command.missing, command.detail))
 
 
-def note_shipment_created(app: OrderApplication, message: ShipmentCreated, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def note_shipment_created(app: OrderApplication, command: NoteShipmentCreated) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None:
         return []
-    return _following(order, lambda: order.note_shipment_created(message.shipment_id))
+    return _following(order, lambda: order.note_shipment_created(command.shipment_id))
 
 
-def dispatch_shipment(app: OrderApplication, message: ShipmentDispatched, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def dispatch_shipment(app: OrderApplication, command: DispatchShipment) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None:
         return []
-    return _following(order, lambda: order.dispatch(translation.dispatch(message)))
+    return _following(order, lambda: order.dispatch(command.dispatch))
 
 
-def note_shipment_cancelled(app: OrderApplication, message: ShipmentCancelled, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def note_shipment_cancelled(app: OrderApplication, command: NoteShipmentCancelled) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None:
         return []
-    order.note_shipment_cancelled(message.shipment_id)
+    order.note_shipment_cancelled(command.shipment_id)
     return [order]
 
 
-def deliver_shipment(app: OrderApplication, message: ShipmentDelivered, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
+def deliver_shipment(app: OrderApplication, command: DeliverShipment) -> list[Order]:
+    order = known_order(app, command.order_id)
     if order is None:
         return []
-    delivered_at = translation.when(message, "delivered_at")
-    return _following(order, lambda: order.note_delivery(message.shipment_id, delivered_at))
+    return _following(order, lambda: order.note_delivery(command.shipment_id, command.delivered_at))
 
 
-def _following(order: Order, step) -> list[Order]:
+def channel_update(app: OrderApplication, command: ApplyChannelUpdate) -> list[Order]:
+    order = known_order(app, command.order_id)
+    if order is None:
+        return []
+    apply_channel_update(order, command, app.review_policy)
+    return [order]
+
+
+def _following(order: Order, step: Callable[[], None]) -> list[Order]:
     try:
         step()
     except DispatchNotYetKnown as early:
@@ -122,24 +132,3 @@ def _following(order: Order, step) -> list[Order]:
     except UNFOLLOWABLE as error:
         raise InvalidMessage(f"order {order.order_id} cannot follow: {error}") from None
     return [order]
-
-
-def channel_update(app: OrderApplication, message: ChannelOrderUpdateApplied, inbound: Inbound) -> list[Order]:
-    order = known_order(app, message.order_id)
-    if order is None:
-        return []
-    apply_channel_update(order, message, app.review_policy)
-    return [order]
-
-
-# Each handler takes its own message class (a pairing the type checker cannot express).
-HANDLERS: Mapping[type[Message], Handler] = {
-    OrderAccepted: place_order,
-    ChannelOrderUpdateApplied: channel_update,
-    ReservationMade: allocate_stock,
-    ReservationFailed: backorder,
-    ShipmentCreated: note_shipment_created,
-    ShipmentDispatched: dispatch_shipment,
-    ShipmentCancelled: note_shipment_cancelled,
-    ShipmentDelivered: deliver_shipment,
-}

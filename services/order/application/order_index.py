@@ -11,10 +11,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from oms_kernel.money import Money
 from oms_platform.store import ServiceApplication
 from services.order.domain.order import Order
 from services.order.domain.status import OrderStatus
-from services.order.domain.values import Hold, Money
+from services.order.domain.values import Hold
 
 BATCH = 500
 

@@ -8,15 +8,16 @@ from typing import Any
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder
 
+from oms_kernel.money import Money
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
 from services.order.application.order_index import OrderIndex, OrderSummary
-from services.order.application.transcodings import register_values
+from services.order.application.transcodings import register_legacy_money, register_values
 from services.order.domain.order import Order
 from services.order.domain.reasons import CancellationReason, ChangeSource, HoldReason
 from services.order.domain.review import ReviewPolicy
 from services.order.domain.status import OrderStatus
-from services.order.domain.values import Actor, Address, Contact, Money
+from services.order.domain.values import Actor, Address, Contact
 from services.order.settings import OrderSettings
 
 
@@ -42,6 +43,7 @@ class OrderApplication(ServiceApplication):
         self.index = OrderIndex(self)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        register_legacy_money(transcoder)  # before the platform's Money, which then writes new events
         super().register_transcodings(transcoder)
         register_values(transcoder)
 

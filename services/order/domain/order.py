@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
+from oms_kernel.money import Money
 from services.order.domain.reasons import CancellationReason, ChangeSource, HoldReason
 from services.order.domain.requests import ShipmentRequest, StockRequest
 from services.order.domain.review import ReviewDecision, ReviewPolicy, ReviewSubject, evaluate
@@ -29,7 +30,6 @@ from services.order.domain.values import (
     Dispatch,
     Hold,
     LineQuantity,
-    Money,
     OrderLine,
     Payment,
     PaymentConfirmation,
@@ -298,7 +298,7 @@ class Order(Aggregate):
         for shipment in [s for s in self.shipments.values() if s.may_still_ship]:
             self._shipment_cancellation_requested(status=self.status, shipment_id=shipment.shipment_id,
                                                   reason=f"order cancelled: {reason}")
-        if refund_due.minor_units > 0:
+        if refund_due.is_positive:
             check_transition(self.status, S.REFUNDED, "refund")
             refund_id = str(uuid.uuid5(self.id, "refund/cancellation"))
             self._refunded(status=S.REFUNDED, refund_id=refund_id, amount=refund_due,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.order.domain.values import Address, Contact, LineQuantity, Money, PlannedShipment
+from oms_kernel.money import Money
+from services.order.domain.values import Address, Contact, LineQuantity, PlannedShipment
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from oms_kernel.money import CurrencyMismatch, Money
 from services.order.domain.reasons import HoldReason
-from services.order.domain.values import CurrencyMismatch, Money, OrderLine
+from services.order.domain.values import OrderLine
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _cash_on_delivery_within_limit(subject: ReviewSubject, policy: ReviewPolicy)
         return None
     limit = policy.cash_on_delivery_limit
     try:
-        above = subject.order_total.exceeds(limit)
+        above = subject.order_total > limit
     except CurrencyMismatch:
         return f"COD {subject.order_total} cannot be checked against limit {limit}"
     return f"COD {subject.order_total} > limit {limit}" if above else None

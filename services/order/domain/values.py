@@ -1,7 +1,7 @@
 """Value objects of an order: immutable, compared by value, recorded inside the order's events.
 
 Collections are tuples so that values stay immutable; the store's transcoding turns the lists it
-reads back into tuples (see application/transcodings.py).
+reads back into tuples (see application/transcodings.py). Amounts are the shared kernel's Money.
 """
 
 from __future__ import annotations
@@ -10,45 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-
-class CurrencyMismatch(ValueError):
-    """Amounts in two currencies were combined or compared."""
-
-
-@dataclass(frozen=True)
-class Money:
-    """An amount in whole minor units of one currency (fen for CNY); never a float."""
-
-    currency: str
-    minor_units: int
-
-    @classmethod
-    def zero(cls, currency: str) -> Money:
-        return cls(currency, 0)
-
-    def __add__(self, other: Money) -> Money:
-        self._require_same_currency(other)
-        return Money(self.currency, self.minor_units + other.minor_units)
-
-    def __sub__(self, other: Money) -> Money:
-        self._require_same_currency(other)
-        return Money(self.currency, self.minor_units - other.minor_units)
-
-    def times(self, factor: int) -> Money:
-        return Money(self.currency, self.minor_units * factor)
-
-    def exceeds(self, other: Money) -> bool:
-        self._require_same_currency(other)
-        return self.minor_units > other.minor_units
-
-    def __str__(self) -> str:
-        units, cents = divmod(abs(self.minor_units), 100)
-        sign = "-" if self.minor_units < 0 else ""
-        return f"{self.currency} {sign}{units}.{cents:02d}"
-
-    def _require_same_currency(self, other: Money) -> None:
-        if other.currency != self.currency:
-            raise CurrencyMismatch(f"{self.currency} and {other.currency} cannot be combined")
+from oms_kernel.money import Money
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""How the order service is reached: HTTP routes and command-line tools."""
+"""How the order service is reached: HTTP routes, and the Kafka entrypoint of the messages it consumes."""

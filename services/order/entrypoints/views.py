@@ -6,10 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from oms_kernel.money import Money
 from services.order.application.order_index import OrderSummary
 from services.order.domain.order import Order
 from services.order.domain.shipments import ShipmentProgress
-from services.order.domain.values import Address, Hold, Money
+from services.order.domain.values import Address, Hold
 
 
 class MoneyView(BaseModel):

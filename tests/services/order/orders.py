@@ -7,18 +7,19 @@ from datetime import UTC, datetime
 
 from oms.common.v1.address_pb2 import Address
 from oms.common.v1.contact_pb2 import Contact
-from oms.common.v1.money_pb2 import Money
+from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.common.v1.order_line_pb2 import OrderLine
 from oms.common.v1.payment_pb2 import PaymentMethod, PaymentStatus
 from oms.intake.v1.channel_order_pb2 import ReportedPayment, ReportedTotals
 from oms.intake.v1.intake_events_pb2 import OrderAccepted
 from oms.intake.v1.intake_pb2 import ChannelOrderRef, NormalisedOrder
+from oms_kernel.money import Money
 from oms_platform.identity import order_id_for, reservation_id_for
 from services.order.domain import values as v
 from services.order.domain.order import Order
 from services.order.domain.review import ReviewPolicy
 
-POLICY = ReviewPolicy("test-rules", max_line_quantity=50, cash_on_delivery_limit=v.Money("CNY", 500_000))
+POLICY = ReviewPolicy("test-rules", max_line_quantity=50, cash_on_delivery_limit=Money("CNY", 500_000))
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 UNIT_PRICE = 12_900  # CNY 129.00
 ADDRESS = v.Address("Zhang Wei", "+8613800138000", "CN", "Shanghai", "Shanghai", "Pudong",
@@ -31,8 +32,8 @@ def new_order_id() -> str:
 
 # -- domain ----------------------------------------------------------------------------------------
 
-def cny(minor_units: int) -> v.Money:
-    return v.Money("CNY", minor_units)
+def cny(minor_units: int) -> Money:
+    return Money("CNY", minor_units)
 
 
 def line(line_id: str = "1", sku: str = "SKU-TEA", quantity: int = 2) -> v.OrderLine:
@@ -62,9 +63,9 @@ def placed(*lines: v.OrderLine, payment_status: str = "PAID", method: str = "ONL
 def accepted(order_id: str, *, quantity: int = 2, payment_status: int = PaymentStatus.PAYMENT_STATUS_PAID,
              method: int = PaymentMethod.PAYMENT_METHOD_ONLINE, lines: int = 1) -> OrderAccepted:
     order_lines = [OrderLine(line_id=str(n), sku=f"SKU-{n}", name=f"Product {n}", quantity=quantity,
-                             unit_price=Money(currency_code="CNY", minor_units=UNIT_PRICE))
+                             unit_price=MoneyMessage(currency_code="CNY", minor_units=UNIT_PRICE))
                    for n in range(1, lines + 1)]
-    total = Money(currency_code="CNY", minor_units=UNIT_PRICE * quantity * lines)
+    total = MoneyMessage(currency_code="CNY", minor_units=UNIT_PRICE * quantity * lines)
     paid = payment_status == PaymentStatus.PAYMENT_STATUS_PAID
     order = NormalisedOrder(
         channel_order=ChannelOrderRef(channel=2, channel_account="test-shop", channel_order_id="C-1"),

@@ -1,8 +1,8 @@
 """Automatic review rules (O3 basic): amount, quantities, cash-on-delivery limit."""
 
+from oms_kernel.money import Money
 from services.order.domain.reasons import HoldReason
 from services.order.domain.review import ReviewSubject, evaluate
-from services.order.domain.values import Money
 
 from .orders import POLICY, cny, line
 
