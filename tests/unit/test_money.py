@@ -65,3 +65,13 @@ def test_stored_as_oms_money_and_old_shapes_still_read() -> None:
     assert transcoder.decode(stored) == {"amount": CNY}
     old = b'{"amount":{"_type_":"ledger.money","_data_":{"currency":"CNY","minor_units":1234}}}'
     assert transcoder.decode(old) == {"amount": CNY}
+
+
+def test_old_shapes_kept_currencies_as_given_and_they_read_back_as_iso_codes() -> None:
+    transcoder = JSONTranscoder()
+    transcoder.register(LegacyMoney("order.Money"))
+    old = b'{"a":{"_type_":"order.Money","_data_":{"currency":" cny","minor_units":5}}}'
+    assert transcoder.decode(old) == {"a": Money("CNY", 5)}
+    never_an_amount = b'{"a":{"_type_":"order.Money","_data_":{"currency":"","minor_units":0}}}'
+    with pytest.raises(InvalidAmount, match="''"):
+        transcoder.decode(never_an_amount)

@@ -28,7 +28,13 @@ class MoneyAsDict(Transcoding):
 class LegacyMoney(MoneyAsDict):
     """Reads amounts a service stored under its own transcoding `name` (`{"currency": ...,
     "minor_units": ...}`); registered before MoneyAsDict, so that new events are written as
-    `oms.money`."""
+    `oms.money`. Older services kept a currency as they were given it, so it is trimmed and
+    upper-cased here ("cny " was CNY); one that is still not an ISO code cannot be an amount and
+    fails the load, naming the value."""
 
     def __init__(self, name: str) -> None:
         self.name = name
+
+    def decode(self, data: dict[str, Any]) -> Money:
+        currency = data["currency"]
+        return Money(currency.strip().upper() if isinstance(currency, str) else currency, data["minor_units"])
