@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC
 
 from oms.fulfillment.v1 import fulfillment_commands_pb2
+from oms_platform.contract_values import datetime_from_contract, money_from_contract
 from oms_platform.identity import shipment_id_for
-from services.fulfillment.adapters.contract_values import (
-    address_from_contract,
-    money_from_contract,
-    service_level_from_contract,
-)
+from services.fulfillment.adapters.contract_values import address_from_contract, service_level_from_contract
 from services.fulfillment.domain.values import ShipmentLine, ShipmentPlan
 
 
@@ -25,7 +21,8 @@ def planned_shipments(command: fulfillment_commands_pb2.CreateShipments) -> list
     _canonical_uuid("order_id", command.order_id)
     if not command.shipments:
         raise MalformedCommand(f"order {command.order_id} plans no shipments")
-    promised_by = command.promised_by.ToDatetime(tzinfo=UTC) if command.HasField("promised_by") else None
+    promised_by = datetime_from_contract(command.promised_by)
+    cash_on_delivery = money_from_contract(command.cash_on_delivery_amount)
     plans = []
     for planned in command.shipments:
         shipment_id = _canonical_uuid(
@@ -41,7 +38,7 @@ def planned_shipments(command: fulfillment_commands_pb2.CreateShipments) -> list
             priority=command.priority,
             service_level=service_level_from_contract(command.requested_service_level),
             promised_by=promised_by,
-            cash_on_delivery=money_from_contract(command.cash_on_delivery_amount),
+            cash_on_delivery=cash_on_delivery,
         )))
     ids = [shipment_id for shipment_id, _ in plans]
     if len(set(ids)) != len(ids):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from google.protobuf.message import Message
 
 from oms.fulfillment.v1.fulfillment_commands_pb2 import CancelShipment, CreateShipments
+from oms_kernel.money import InvalidAmount
 from oms_platform.logging import get_logger
 from oms_platform.messaging.consumer import Handler, Inbound, InvalidMessage
 from services.fulfillment.adapters.commands import MalformedCommand, planned_shipments
@@ -24,7 +25,7 @@ def create_shipments(app: FulfillmentApplication, command: CreateShipments, inbo
         # The same command again (a retry of the order service) finds its shipments and adds nothing.
         return [create_shipment(shipment_id, plan) for shipment_id, plan in plans
                 if app.find_shipment(shipment_id) is None]
-    except (MalformedCommand, InvalidShipmentPlan) as error:
+    except (MalformedCommand, InvalidAmount, InvalidShipmentPlan) as error:
         raise InvalidMessage(str(error)) from None
 
 

@@ -4,39 +4,27 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from eventsourcing.persistence import IntegrityError
 
 from oms.envelope.v1.envelope_pb2 import Envelope
 from oms.fulfillment.v1.fulfillment_commands_pb2 import CancelShipment
+from oms_kernel.money import Money
 from oms_platform.identity import shipment_id_for
 from oms_platform.messaging.consumer import Inbound, InvalidMessage
-from oms_platform.store import open_application
 from services.fulfillment.adapters.publications import FULFILLMENT_EVENTS, publications
 from services.fulfillment.application.handlers import cancel_shipment, create_shipments
 from services.fulfillment.application.service import FulfillmentApplication
 from services.fulfillment.application.work_queue import QueueFilter
-from services.fulfillment.bootstrap import definition
 from services.fulfillment.domain.errors import ShipmentStateConflict
 from services.fulfillment.domain.shipment import ShipmentStatus, create_shipment
-from services.fulfillment.domain.values import Money, Parcel, PickedUnits, QualityCheck
+from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
 from tests.services.fulfillment.builders import a_plan, planned, two_warehouse_order
 from tests.services.fulfillment.builders import create_shipments as create_shipments_command
-from tests.support.services import test_settings as service_settings
 
 PASSED = QualityCheck(passed=True, notes="sealed")
 INBOUND = Inbound(Envelope(), "oms.fulfillment.commands.v1", 0, 0, None)
-
-
-@pytest.fixture
-def app(store) -> Iterator[FulfillmentApplication]:
-    settings = service_settings(definition(), bootstrap="unused:9092", data_dir=store.data_dir,
-                             database_url=store.database_url)
-    application = open_application(FulfillmentApplication, settings)
-    yield application
-    application.close()
 
 
 def published(app: FulfillmentApplication) -> list:
