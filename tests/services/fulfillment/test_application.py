@@ -15,6 +15,7 @@ from services.fulfillment.application.work_queue import QueueFilter
 from services.fulfillment.domain.errors import ShipmentStateConflict
 from services.fulfillment.domain.shipment import ShipmentStatus, create_shipment
 from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
+from services.fulfillment.entrypoints.schemas import shipment_view
 from tests.services.fulfillment.builders import a_plan
 
 PASSED = QualityCheck(passed=True, notes="sealed")
@@ -37,6 +38,9 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
 
     stored = app.shipment(shipment_id)
     assert stored.status is ShipmentStatus.DISPATCHED and stored.plan == plan
+    view = shipment_view(stored)
+    assert view.carrier is not None and view.carrier.rate is not None
+    assert view.carrier.rate.model_dump() == {"currency": "CNY", "minor_units": 800}
     messages = published(app)
     assert {p.topic for p in messages} == {FULFILLMENT_EVENTS}
     assert {p.key for p in messages} == {plan.order_id}
