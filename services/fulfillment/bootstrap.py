@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.fulfillment.adapters.publications import publications
-from services.fulfillment.application.handlers import HANDLERS
 from services.fulfillment.application.service import FulfillmentApplication
 from services.fulfillment.entrypoints.http import router, waves
+from services.fulfillment.entrypoints.kafka import HANDLERS
 from services.fulfillment.settings import FulfillmentSettings
 
 

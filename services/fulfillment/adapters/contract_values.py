@@ -1,43 +1,31 @@
-"""Contract value types <-> the fulfillment domain's value objects."""
+"""Contract value types <-> the fulfillment domain's value objects.
+
+Amounts and instants convert with the platform's shared `oms_platform.contract_values`; what is
+here is the fulfillment's own: its values, and the service level an order gets by default.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import cast
 
-from google.protobuf.timestamp_pb2 import Timestamp
-
-from oms.common.v1 import actor_pb2, address_pb2, line_quantity_pb2, money_pb2
+from oms.common.v1 import actor_pb2, address_pb2, line_quantity_pb2
 from oms.fulfillment.v1 import fulfillment_pb2
-from services.fulfillment.domain.values import Address, LineQuantity, Money, ServiceLevel, ShipmentLine
-
-_SERVICE_LEVEL_NUMBERS: dict[ServiceLevel, fulfillment_pb2.ServiceLevel] = {
-    ServiceLevel.ECONOMY: fulfillment_pb2.SERVICE_LEVEL_ECONOMY,
-    ServiceLevel.STANDARD: fulfillment_pb2.SERVICE_LEVEL_STANDARD,
-    ServiceLevel.EXPRESS: fulfillment_pb2.SERVICE_LEVEL_EXPRESS,
-    ServiceLevel.NEXT_DAY: fulfillment_pb2.SERVICE_LEVEL_NEXT_DAY,
-    ServiceLevel.SAME_DAY: fulfillment_pb2.SERVICE_LEVEL_SAME_DAY,
-    ServiceLevel.FREIGHT: fulfillment_pb2.SERVICE_LEVEL_FREIGHT,
-}
-_SERVICE_LEVELS: dict[int, ServiceLevel] = {number: level for level, number in _SERVICE_LEVEL_NUMBERS.items()}
+from oms_platform.contract_values import enum_from_contract, enum_to_contract
+from services.fulfillment.domain.values import Address, LineQuantity, ServiceLevel, ShipmentLine
 
 
 def service_level_from_contract(number: int) -> ServiceLevel:
-    # An order that asks for no particular speed gets the default one.
-    return _SERVICE_LEVELS.get(number, ServiceLevel.STANDARD)
+    """The requested speed; an order that asks for none, or for one this service does not know,
+    gets the default one (the service's own rule, not the shared one, which refuses the latter)."""
+    try:
+        return enum_from_contract(ServiceLevel, fulfillment_pb2.ServiceLevel, number) or ServiceLevel.STANDARD
+    except ValueError:
+        return ServiceLevel.STANDARD
 
 
 def service_level_to_contract(level: ServiceLevel) -> fulfillment_pb2.ServiceLevel:
-    return _SERVICE_LEVEL_NUMBERS[level]
-
-
-def money_from_contract(message: money_pb2.Money) -> Money | None:
-    if not message.currency_code and not message.minor_units:
-        return None
-    return Money(message.currency_code, message.minor_units)
-
-
-def money_to_contract(money: Money | None) -> money_pb2.Money | None:
-    return money_pb2.Money(currency_code=money.currency, minor_units=money.minor_units) if money else None
+    # The number of the generated enum (its stubs type the messages' fields as the enum, not int).
+    return cast(fulfillment_pb2.ServiceLevel, enum_to_contract(fulfillment_pb2.ServiceLevel, level))
 
 
 def address_from_contract(message: address_pb2.Address) -> Address:
@@ -78,10 +66,3 @@ def warehouse_actor(actor_id: str) -> actor_pb2.Actor:
     """Operators' commands reach fulfillment from warehouse staff (the X-Actor of the request)."""
     return actor_pb2.Actor(actor_id=actor_id, role=actor_pb2.ACTOR_ROLE_WAREHOUSE)
 
-
-def timestamp(moment: datetime | None) -> Timestamp | None:
-    if moment is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(moment)
-    return stamp

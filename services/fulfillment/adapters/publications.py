@@ -9,14 +9,14 @@ from google.protobuf.message import Message
 
 from oms.fulfillment.v1 import fulfillment_events_pb2 as events
 from oms.fulfillment.v1 import fulfillment_pb2
+from oms_platform.contract_values import money_to_contract
+from oms_platform.contract_values import timestamp_to_contract as timestamp
 from oms_platform.messaging.relay import Publication
 from services.fulfillment.adapters.contract_values import (
     address_to_contract,
     line_quantity_to_contract,
-    money_to_contract,
     service_level_to_contract,
     shipment_line_to_contract,
-    timestamp,
     warehouse_actor,
 )
 from services.fulfillment.domain.carriers import CarrierRate

@@ -1,4 +1,9 @@
-"""How the domain's value objects are written into the event store and read back."""
+"""How the domain's value objects are written into the event store and read back.
+
+Amounts are the kernel's Money, stored as `oms.money` like in every service. Before that, the
+service had a Money of its own, stored as `fulfillment.Money` with the same keys (`{"currency": ...,
+"minor_units": ...}`): events written then still read back as the kernel's Money.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from oms_platform.store.values import LegacyMoney, MoneyAsDict
 from services.fulfillment.domain.carriers import CarrierChoice, CarrierRate
 from services.fulfillment.domain.values import (
     Address,
     LineQuantity,
-    Money,
     Parcel,
     PickItem,
     QualityCheck,
@@ -22,10 +27,11 @@ from services.fulfillment.domain.values import (
 )
 
 STORED_VALUES = (
-    Address, CarrierChoice, CarrierRate, LineQuantity, Money, Parcel, PickItem, QualityCheck, ShipmentLine,
-    ShipmentPlan,
+    Address, CarrierChoice, CarrierRate, LineQuantity, Parcel, PickItem, QualityCheck, ShipmentLine, ShipmentPlan,
 )
 STORED_ENUMS = (ServiceLevel,)
+# The name this service's own Money was stored under before the kernel's (same keys as oms.money).
+LEGACY_MONEY = "fulfillment.Money"
 
 
 class ValueAsDict(Transcoding):
@@ -56,6 +62,10 @@ class EnumAsValue(Transcoding):
 
 
 def register_stored_values(transcoder: JSONTranscoder) -> None:
+    # A transcoder writes a type with the transcoding registered for it last: MoneyAsDict again
+    # after the legacy reader, so that new events are written as oms.money whatever came before.
+    transcoder.register(LegacyMoney(LEGACY_MONEY))
+    transcoder.register(MoneyAsDict())
     for value_type in STORED_VALUES:
         transcoder.register(ValueAsDict(value_type))
     for enum_type in STORED_ENUMS:

@@ -14,8 +14,9 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from oms_kernel.money import Money
 from services.fulfillment.domain.errors import TrackingNumberRequired
-from services.fulfillment.domain.values import Address, Money, ServiceLevel
+from services.fulfillment.domain.values import Address, ServiceLevel
 
 MAINLAND = "mainland"
 OUTSIDE_MAINLAND = "outside-mainland"

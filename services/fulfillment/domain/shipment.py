@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
+from oms_kernel.money import Money
 from services.fulfillment.domain.carriers import (
     CarrierChoice,
     ShippingRequest,
@@ -30,7 +31,6 @@ from services.fulfillment.domain.errors import (
 from services.fulfillment.domain.picking import count_pick
 from services.fulfillment.domain.values import (
     LineQuantity,
-    Money,
     Parcel,
     PickedUnits,
     PickItem,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from oms_kernel.money import Money
+
 # Special administrative regions ship like foreign destinations (customs, other carriers).
 OUTSIDE_MAINLAND_PROVINCES = frozenset({"hong kong", "macau", "macao", "taiwan",
                                         "香港", "澳门", "澳門", "台湾", "台灣"})
@@ -22,14 +24,6 @@ class ServiceLevel(Enum):
     @property
     def is_express(self) -> bool:
         return self in (ServiceLevel.EXPRESS, ServiceLevel.NEXT_DAY, ServiceLevel.SAME_DAY)
-
-
-@dataclass(frozen=True)
-class Money:
-    """An amount in integer minor units (fen for CNY); never a float."""
-
-    currency: str
-    minor_units: int
 
 
 @dataclass(frozen=True)

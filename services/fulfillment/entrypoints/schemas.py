@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
+from oms_kernel.money import Money
 from services.fulfillment.domain.shipment import Shipment
 
 _STRICT = ConfigDict(extra="forbid", strict=True)
@@ -216,7 +217,7 @@ def shipment_view(shipment: Shipment) -> ShipmentView:
         quality_check=QualityCheckView(passed=check.passed, notes=check.notes) if check else None,
         carrier=CarrierView(
             carrier_code=carrier.carrier_code, service_level=carrier.service_level.value, zone=carrier.zone,
-            rate=MoneyView(**vars(carrier.rate)) if carrier.rate else None, selection_rule_id=carrier.rule_id,
+            rate=_money(carrier.rate), selection_rule_id=carrier.rule_id,
         ) if carrier else None,
         tracking_numbers=list(shipment.tracking_numbers),
         cancel_reason=shipment.cancel_reason,
@@ -224,3 +225,7 @@ def shipment_view(shipment: Shipment) -> ShipmentView:
         updated_at=shipment.modified_on,
         version=shipment.version,
     )
+
+
+def _money(amount: Money | None) -> MoneyView | None:
+    return MoneyView(currency=amount.currency, minor_units=amount.minor_units) if amount is not None else None

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from oms_platform.store import open_application
+from services.fulfillment.application.service import FulfillmentApplication
+from services.fulfillment.bootstrap import definition
 from tests.support.postgres import fresh_database
+from tests.support.services import test_settings as service_settings
 
 
 @dataclass(frozen=True)
@@ -29,3 +33,13 @@ def store(store_backend) -> Iterator[StoreLocation]:
 @pytest.fixture
 def broker(embedded_broker) -> str:
     return embedded_broker.bootstrap_servers
+
+
+@pytest.fixture
+def app(store: StoreLocation) -> Iterator[FulfillmentApplication]:
+    """The application on the test's own store, without Kafka."""
+    settings = service_settings(definition(), bootstrap="unused:9092", data_dir=store.data_dir,
+                                database_url=store.database_url)
+    application = open_application(FulfillmentApplication, settings)
+    yield application
+    application.close()

@@ -1,42 +1,24 @@
-"""The application on a real store (SQLite and PostgreSQL): commands, handlers, publications, queue."""
+"""The application on a real store (SQLite and PostgreSQL): commands, publications, queue."""
 
 from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from eventsourcing.persistence import IntegrityError
 
-from oms.envelope.v1.envelope_pb2 import Envelope
-from oms.fulfillment.v1.fulfillment_commands_pb2 import CancelShipment
-from oms_platform.identity import shipment_id_for
-from oms_platform.messaging.consumer import Inbound, InvalidMessage
-from oms_platform.store import open_application
+from oms_kernel.money import Money
 from services.fulfillment.adapters.publications import FULFILLMENT_EVENTS, publications
-from services.fulfillment.application.handlers import cancel_shipment, create_shipments
 from services.fulfillment.application.service import FulfillmentApplication
 from services.fulfillment.application.work_queue import QueueFilter
-from services.fulfillment.bootstrap import definition
 from services.fulfillment.domain.errors import ShipmentStateConflict
 from services.fulfillment.domain.shipment import ShipmentStatus, create_shipment
-from services.fulfillment.domain.values import Money, Parcel, PickedUnits, QualityCheck
-from tests.services.fulfillment.builders import a_plan, planned, two_warehouse_order
-from tests.services.fulfillment.builders import create_shipments as create_shipments_command
-from tests.support.services import test_settings as service_settings
+from services.fulfillment.domain.values import Parcel, PickedUnits, QualityCheck
+from services.fulfillment.entrypoints.schemas import shipment_view
+from tests.services.fulfillment.builders import a_plan
 
 PASSED = QualityCheck(passed=True, notes="sealed")
-INBOUND = Inbound(Envelope(), "oms.fulfillment.commands.v1", 0, 0, None)
-
-
-@pytest.fixture
-def app(store) -> Iterator[FulfillmentApplication]:
-    settings = service_settings(definition(), bootstrap="unused:9092", data_dir=store.data_dir,
-                             database_url=store.database_url)
-    application = open_application(FulfillmentApplication, settings)
-    yield application
-    application.close()
 
 
 def published(app: FulfillmentApplication) -> list:
@@ -56,6 +38,9 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
 
     stored = app.shipment(shipment_id)
     assert stored.status is ShipmentStatus.DISPATCHED and stored.plan == plan
+    view = shipment_view(stored)
+    assert view.carrier is not None and view.carrier.rate is not None
+    assert view.carrier.rate.model_dump() == {"currency": "CNY", "minor_units": 800}
     messages = published(app)
     assert {p.topic for p in messages} == {FULFILLMENT_EVENTS}
     assert {p.key for p in messages} == {plan.order_id}
@@ -76,56 +61,6 @@ def test_a_shipment_goes_through_the_store_and_out_as_contract_messages(app):
     assert dispatched.cash_on_delivery_amount.minor_units == 12900
     assert dispatched.scanned_by.actor_id == "scanner-2" and dispatched.HasField("dispatched_at")
     assert messages[5].message.quality_check.notes == "sealed"
-
-
-def test_create_shipments_makes_one_shipment_per_warehouse_and_a_repeat_makes_none(app):
-    _order_id, command = two_warehouse_order()
-
-    shipments = create_shipments(app, command, INBOUND)
-    app.record(*shipments)
-
-    assert {s.plan.warehouse_id for s in shipments} == {"WH-SHANGHAI", "WH-BEIJING"}
-    assert create_shipments(app, command, INBOUND) == []
-
-
-def test_a_missing_shipment_id_is_derived_from_order_and_warehouse(app):
-    order_id = str(uuid.uuid4())
-    command = create_shipments_command(order_id, planned(order_id, "WH-SHANGHAI", ("l1", "SKU-TEA", 1),
-                                                         shipment_id=""))
-    [shipment] = create_shipments(app, command, INBOUND)
-
-    assert shipment.shipment_id == shipment_id_for(order_id, "WH-SHANGHAI")
-
-
-@pytest.mark.parametrize("broken", ["no-lines", "zero-quantity", "bad-order-id", "warehouse-twice", "no-shipments"])
-def test_a_create_shipments_that_cannot_be_accepted_is_an_invalid_message(app, broken):
-    order_id = str(uuid.uuid4())
-    shipments = {
-        "no-lines": [planned(order_id, "WH-SHANGHAI")],
-        "zero-quantity": [planned(order_id, "WH-SHANGHAI", ("l1", "SKU-TEA", 0))],
-        "bad-order-id": [planned(order_id, "WH-SHANGHAI", ("l1", "SKU-TEA", 1))],
-        "warehouse-twice": [planned(order_id, "WH-SHANGHAI", ("l1", "SKU-TEA", 1)),
-                            planned(order_id, "WH-SHANGHAI", ("l2", "SKU-CUP", 1))],
-        "no-shipments": [],
-    }[broken]
-    command = create_shipments_command("not-a-uuid" if broken == "bad-order-id" else order_id, *shipments)
-
-    with pytest.raises(InvalidMessage):
-        create_shipments(app, command, INBOUND)
-
-
-def test_cancel_is_refused_quietly_after_dispatch_and_loudly_for_an_unknown_shipment(app):
-    shipment = create_shipment(str(uuid.uuid4()), a_plan())
-    app.record(shipment)
-    app.pick_shipment(shipment.shipment_id, None, "picker-1")
-    app.pack_shipment(shipment.shipment_id, [], PASSED, "packer-1")
-    app.dispatch_shipment(shipment.shipment_id, None, None, "scanner-1")
-
-    command = CancelShipment(shipment_id=shipment.shipment_id, order_id=shipment.plan.order_id, reason="late")
-    assert cancel_shipment(app, command, INBOUND) == []
-    with pytest.raises(InvalidMessage):
-        cancel_shipment(app, CancelShipment(shipment_id=str(uuid.uuid4()), order_id=shipment.plan.order_id),
-                        INBOUND)
 
 
 def test_an_operator_command_that_loses_a_race_retries_on_the_new_state(app, monkeypatch):

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from oms_kernel.money import Money
 from services.fulfillment.domain.carriers import (
     ShippingRequest,
     carrier_chosen_by_operator,
@@ -15,7 +16,7 @@ from services.fulfillment.domain.carriers import (
     tracking_numbers_for,
 )
 from services.fulfillment.domain.errors import TrackingNumberRequired
-from services.fulfillment.domain.values import Money, ServiceLevel
+from services.fulfillment.domain.values import ServiceLevel
 from tests.services.fulfillment.builders import HANGZHOU
 
 
