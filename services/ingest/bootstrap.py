@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.ingest.adapters.publications import publications
-from services.ingest.application.handlers import HANDLERS
 from services.ingest.application.service import IngestApplication
 from services.ingest.entrypoints.http import router
+from services.ingest.entrypoints.kafka import HANDLERS
 from services.ingest.settings import IngestSettings
 
 

@@ -1,11 +1,17 @@
-"""Channel orders and updates as the contracts carry them (oms.intake.v1) <-> the ingest domain."""
+"""Channel orders and updates as the contracts carry them (oms.intake.v1) <-> the ingest domain.
+
+Reading an order or an update takes a ReportedAmounts, which keeps the amounts that are no Money
+(see `reported_amounts`) for validation to name.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from oms.intake.v1 import channel_order_events_pb2, channel_order_pb2, intake_pb2
+from oms_platform.contract_values import datetime_from_contract, money_to_contract, timestamp_to_contract
 from services.ingest.adapters import contract_values as values
+from services.ingest.adapters.reported_amounts import ReportedAmounts
 from services.ingest.domain.reported_order import (
     AddressChange,
     Cancellation,
@@ -20,7 +26,7 @@ from services.ingest.domain.reported_order import (
 _TOTALS = ("subtotal", "discount_total", "shipping_fee", "tax_total", "grand_total")
 
 
-def reported_order(message: channel_order_pb2.ChannelOrder) -> ReportedOrder:
+def reported_order(message: channel_order_pb2.ChannelOrder, amounts: ReportedAmounts) -> ReportedOrder:
     customer = message.customer
     return ReportedOrder(
         ref=ChannelOrderRef(values.channel_name(message.channel), message.channel_account, message.channel_order_id),
@@ -29,10 +35,10 @@ def reported_order(message: channel_order_pb2.ChannelOrder) -> ReportedOrder:
         contact=values.contact(message.contact),
         shipping_address=values.address(message.shipping_address) if message.HasField("shipping_address") else None,
         billing_address=values.address(message.billing_address) if message.HasField("billing_address") else None,
-        lines=tuple(values.order_line(line) for line in message.lines),
-        reported_totals=_totals(message.reported_totals) if message.HasField("reported_totals") else None,
-        payment=values.payment(message.payment) if message.HasField("payment") else None,
-        placed_at=values.moment(message, "placed_at"),
+        lines=tuple(values.order_line(line, amounts, f"lines[{index}]") for index, line in enumerate(message.lines)),
+        reported_totals=_totals(message.reported_totals, amounts) if message.HasField("reported_totals") else None,
+        payment=values.payment(message.payment, amounts) if message.HasField("payment") else None,
+        placed_at=datetime_from_contract(message.placed_at),
         buyer_note=message.buyer_note,
         seller_note=message.seller_note,
         requested_delivery=(values.time_window(message.requested_delivery)
@@ -48,8 +54,9 @@ def reported_order(message: channel_order_pb2.ChannelOrder) -> ReportedOrder:
     )
 
 
-def _totals(message: channel_order_pb2.ReportedTotals) -> ReportedTotals:
-    return ReportedTotals(**{name: values.money(message, name) for name in _TOTALS})
+def _totals(message: channel_order_pb2.ReportedTotals, amounts: ReportedAmounts) -> ReportedTotals:
+    return ReportedTotals(**{name: values.amount(message, name, amounts, f"reported_totals.{name}")
+                             for name in _TOTALS})
 
 
 def channel_order_ref(value: ChannelOrderRef) -> intake_pb2.ChannelOrderRef:
@@ -72,9 +79,9 @@ def normalised_order(order: ReportedOrder, customer_id: str) -> intake_pb2.Norma
         billing_address=values.address_message(order.billing_address) if order.billing_address else None,
         lines=[values.order_line_message(line) for line in order.lines],
         reported_totals=(channel_order_pb2.ReportedTotals(
-            **{name: values.money_message(getattr(totals, name)) for name in _TOTALS}) if totals else None),
+            **{name: money_to_contract(getattr(totals, name)) for name in _TOTALS}) if totals else None),
         payment=channel_order_pb2.ReportedPayment(**values.payment_fields(order.payment)) if order.payment else None,
-        placed_at=values.timestamp(order.placed_at),
+        placed_at=timestamp_to_contract(order.placed_at),
         buyer_note=order.buyer_note,
         seller_note=order.seller_note,
         requested_delivery=(values.time_window_message(order.requested_delivery)
@@ -93,16 +100,18 @@ def update_ref(message: channel_order_events_pb2.ChannelOrderUpdated) -> Channel
     return ChannelOrderRef(values.channel_name(message.channel), message.channel_account, message.channel_order_id)
 
 
-def channel_order_update(message: channel_order_events_pb2.ChannelOrderUpdated) -> ChannelOrderUpdate:
+def channel_order_update(message: channel_order_events_pb2.ChannelOrderUpdated,
+                         amounts: ReportedAmounts) -> ChannelOrderUpdate:
     return ChannelOrderUpdate(
-        update_id=message.update_id, change=_change(message), updated_at=values.moment(message, "updated_at"),
+        update_id=message.update_id, change=_change(message, amounts),
+        updated_at=datetime_from_contract(message.updated_at),
     )
 
 
-def _change(message: channel_order_events_pb2.ChannelOrderUpdated) -> Change | None:
+def _change(message: channel_order_events_pb2.ChannelOrderUpdated, amounts: ReportedAmounts) -> Change | None:
     kind = message.WhichOneof("change")
     if kind == "payment":
-        return values.payment(message.payment)
+        return values.payment(message.payment, amounts)
     if kind == "cancellation":
         return Cancellation(message.cancellation.reason, message.cancellation.requested_by_buyer)
     if kind == "address_change":

@@ -1,31 +1,35 @@
 """Contract value messages (oms.common.v1) <-> the ingest domain's values.
 
-Enumerations travel as the domain's lower-case names: CHANNEL_WEB_SHOP <-> "web_shop",
-unspecified <-> "".
+Instants and published amounts convert as everywhere (`oms_platform.contract_values`). Two
+conversions are ingest's own on purpose:
+
+- Reported amounts are read leniently, with their place in the order (`amount`, see
+  `reported_amounts`): an amount that is no Money is a rejection reason, not a dead letter.
+- Enumerations travel as the domain's lower-case names, not Enum members: CHANNEL_WEB_SHOP <->
+  "web_shop", unspecified <-> "", and a value newer than these contracts reads as unspecified
+  (validation then names what is missing) instead of refusing the message.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
-
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.common.v1 import (
     address_pb2,
     channel_pb2,
     contact_pb2,
     invoice_request_pb2,
-    money_pb2,
     order_line_pb2,
     payment_pb2,
     time_window_pb2,
 )
+from oms_kernel.money import Money
+from oms_platform.contract_values import datetime_from_contract, money_to_contract, timestamp_to_contract
+from services.ingest.adapters.reported_amounts import ReportedAmounts
 from services.ingest.domain.reported_order import (
     Address,
     Contact,
     InvoiceRequest,
-    Money,
     OrderLine,
     Payment,
     TimeWindow,
@@ -58,30 +62,15 @@ def channel_value(name: str) -> channel_pb2.Channel:
     return enum_value(channel_pb2.Channel, name, "CHANNEL_")
 
 
-def moment(message, field: str) -> datetime | None:
-    return getattr(message, field).ToDatetime(tzinfo=UTC) if message.HasField(field) else None
-
-
-def timestamp(value: datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
-    return stamp
-
-
-def money(message, field: str) -> Money | None:
-    """An unset or empty Money is no amount at all."""
+def amount(message: Any, field: str, amounts: ReportedAmounts, path: str) -> Money | None:
+    """The oms.common.v1.Money in `field` of `message`, reported at `path` of the order; an unset
+    or empty one (no currency, no units) is no amount at all."""
     if not message.HasField(field):
         return None
     value = getattr(message, field)
     if not value.currency_code and not value.minor_units:
         return None
-    return Money(value.currency_code, value.minor_units)
-
-
-def money_message(value: Money | None) -> money_pb2.Money | None:
-    return None if value is None else money_pb2.Money(currency_code=value.currency, minor_units=value.minor_units)
+    return amounts.read(path, value.currency_code, value.minor_units)
 
 
 def contact(message: contact_pb2.Contact) -> Contact:
@@ -108,29 +97,32 @@ def address_message(value: Address) -> address_pb2.Address:
     )
 
 
-def order_line(message: order_line_pb2.OrderLine) -> OrderLine:
+def order_line(message: order_line_pb2.OrderLine, amounts: ReportedAmounts, path: str) -> OrderLine:
+    """The line at `path` ("lines[0]") of the order."""
     return OrderLine(
         line_id=message.line_id, sku=message.sku, name=message.name, quantity=message.quantity,
-        unit_price=money(message, "unit_price"), discount=money(message, "discount"),
-        tax=money(message, "tax"), attributes=dict(message.attributes),
+        unit_price=amount(message, "unit_price", amounts, f"{path}.unit_price"),
+        discount=amount(message, "discount", amounts, f"{path}.discount"),
+        tax=amount(message, "tax", amounts, f"{path}.tax"), attributes=dict(message.attributes),
     )
 
 
 def order_line_message(value: OrderLine) -> order_line_pb2.OrderLine:
     return order_line_pb2.OrderLine(
         line_id=value.line_id, sku=value.sku, name=value.name, quantity=value.quantity,
-        unit_price=money_message(value.unit_price), discount=money_message(value.discount),
-        tax=money_message(value.tax), attributes=value.attributes,
+        unit_price=money_to_contract(value.unit_price), discount=money_to_contract(value.discount),
+        tax=money_to_contract(value.tax), attributes=value.attributes,
     )
 
 
-def payment(message) -> Payment:
-    """From an oms.intake.v1.ReportedPayment."""
+def payment(message: Any, amounts: ReportedAmounts) -> Payment:
+    """From an oms.intake.v1.ReportedPayment (of an order or an update: its amount is "payment.paid_amount")."""
     return Payment(
         status=enum_name(payment_pb2.PaymentStatus, message.status, "PAYMENT_STATUS_"),
         method=enum_name(payment_pb2.PaymentMethod, message.method, "PAYMENT_METHOD_"),
-        paid_amount=money(message, "paid_amount"), payment_reference=message.payment_reference,
-        gateway=message.gateway, paid_at=moment(message, "paid_at"),
+        paid_amount=amount(message, "paid_amount", amounts, "payment.paid_amount"),
+        payment_reference=message.payment_reference,
+        gateway=message.gateway, paid_at=datetime_from_contract(message.paid_at),
     )
 
 
@@ -139,17 +131,17 @@ def payment_fields(value: Payment) -> dict:
     return {
         "status": enum_value(payment_pb2.PaymentStatus, value.status, "PAYMENT_STATUS_"),
         "method": enum_value(payment_pb2.PaymentMethod, value.method, "PAYMENT_METHOD_"),
-        "paid_amount": money_message(value.paid_amount), "payment_reference": value.payment_reference,
-        "gateway": value.gateway, "paid_at": timestamp(value.paid_at),
+        "paid_amount": money_to_contract(value.paid_amount), "payment_reference": value.payment_reference,
+        "gateway": value.gateway, "paid_at": timestamp_to_contract(value.paid_at),
     }
 
 
 def time_window(message: time_window_pb2.TimeWindow) -> TimeWindow:
-    return TimeWindow(start=moment(message, "start"), end=moment(message, "end"))
+    return TimeWindow(start=datetime_from_contract(message.start), end=datetime_from_contract(message.end))
 
 
 def time_window_message(value: TimeWindow) -> time_window_pb2.TimeWindow:
-    return time_window_pb2.TimeWindow(start=timestamp(value.start), end=timestamp(value.end))
+    return time_window_pb2.TimeWindow(start=timestamp_to_contract(value.start), end=timestamp_to_contract(value.end))
 
 
 def invoice_request(message: invoice_request_pb2.InvoiceRequest) -> InvoiceRequest:

@@ -8,8 +8,8 @@ from typing import Any
 from google.protobuf.message import Message
 
 from oms.intake.v1 import intake_events_pb2, intake_pb2
+from oms_platform.contract_values import timestamp_to_contract
 from oms_platform.messaging.relay import Publication
-from services.ingest.adapters import contract_values as values
 from services.ingest.adapters.channel_orders import change_fields, channel_order_ref, normalised_order
 from services.ingest.domain.channel_order import ChannelOrder
 from services.ingest.domain.delivery import HTTP, KAFKA
@@ -36,7 +36,7 @@ def _order_accepted(event: ChannelOrder.Accepted) -> tuple[str, Message]:
         order=normalised_order(event.order, event.customer_id),
         source=_SOURCES.get(event.source, intake_pb2.INTAKE_SOURCE_UNSPECIFIED),
         source_event_id=event.source_event_id,
-        accepted_at=values.timestamp(event.timestamp),
+        accepted_at=timestamp_to_contract(event.timestamp),
     )
 
 
@@ -47,7 +47,7 @@ def _duplicate_received(event: ChannelOrder.DuplicateReceived) -> tuple[str, Mes
         channel_order=channel_order_ref(event.channel_order),
         source_event_id=event.source_event_id,
         identical=event.identical,
-        received_at=values.timestamp(event.timestamp),
+        received_at=timestamp_to_contract(event.timestamp),
     )
 
 
@@ -57,8 +57,8 @@ def _update_applied(event: ChannelOrder.UpdateApplied) -> tuple[str, Message]:
         order_id=order_id,
         channel_order=channel_order_ref(event.channel_order),
         update_id=event.update.update_id,
-        updated_at=values.timestamp(event.update.updated_at),
-        applied_at=values.timestamp(event.timestamp),
+        updated_at=timestamp_to_contract(event.update.updated_at),
+        applied_at=timestamp_to_contract(event.timestamp),
         **change_fields(event.update.change),
     )
 
@@ -75,7 +75,7 @@ def _rejection_recorded(event: Rejection.Recorded) -> tuple[str, Message]:
             original_content_type=delivery.content_type,
             source=_SOURCES.get(delivery.source, intake_pb2.INTAKE_SOURCE_UNSPECIFIED),
             source_event_id=delivery.source_event_id,
-            rejected_at=values.timestamp(event.timestamp),
+            rejected_at=timestamp_to_contract(event.timestamp),
         )
     return _rejection_key(event), intake_events_pb2.ChannelOrderUpdateRejected(
         order_id=event.order_id,
@@ -83,7 +83,7 @@ def _rejection_recorded(event: Rejection.Recorded) -> tuple[str, Message]:
         update_id=event.update_id,
         reasons=reasons,
         original_payload=delivery.payload,
-        rejected_at=values.timestamp(event.timestamp),
+        rejected_at=timestamp_to_contract(event.timestamp),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from oms_platform.store.values import LegacyMoney
 from services.ingest.domain.catalogue import ListedProduct
 from services.ingest.domain.delivery import Delivery
 from services.ingest.domain.rejection_reasons import Reason
@@ -20,7 +21,6 @@ from services.ingest.domain.reported_order import (
     Contact,
     Customer,
     InvoiceRequest,
-    Money,
     OrderLine,
     Payment,
     ReportedOrder,
@@ -30,7 +30,7 @@ from services.ingest.domain.reported_order import (
 
 STORED_VALUE_TYPES = (
     Address, AddressChange, Cancellation, ChannelOrderRef, ChannelOrderUpdate, Contact, Customer,
-    Delivery, InvoiceRequest, ListedProduct, Money, OrderLine, Payment, Reason, ReportedOrder,
+    Delivery, InvoiceRequest, ListedProduct, OrderLine, Payment, Reason, ReportedOrder,
     ReportedTotals, TimeWindow,
 )
 
@@ -59,6 +59,17 @@ class BytesAsBase64(Transcoding):
 
     def decode(self, data: str) -> bytes:
         return base64.b64decode(data)
+
+
+# Before the kernel's Money, ingest stored amounts as its own value, {"currency", "minor_units"}
+# under this name; amounts are written as "oms.money" now (oms_platform.store.values.MoneyAsDict).
+LEGACY_MONEY = "ingest.Money"
+
+
+def register_legacy_values(transcoder: JSONTranscoder) -> None:
+    """Decoders of what ingest stored in shapes it no longer writes; register them before the
+    platform's transcodings, which must be the last registered for their types."""
+    transcoder.register(LegacyMoney(LEGACY_MONEY))
 
 
 def register_stored_values(transcoder: JSONTranscoder) -> None:

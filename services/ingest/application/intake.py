@@ -20,7 +20,7 @@ from services.ingest.domain.order_numbers import business_day
 from services.ingest.domain.rejection import ORDER, UPDATE, Rejection
 from services.ingest.domain.rejection_reasons import Reason, RejectionCode
 from services.ingest.domain.reported_order import ChannelOrderRef, ChannelOrderUpdate, ReportedOrder
-from services.ingest.domain.validation import validate_order, validate_update
+from services.ingest.domain.validation import UnreadableAmount, validate_order, validate_update
 
 _REJECTION_NAMESPACE = uuid.UUID("e8b5d2c4-61a3-4f0e-b7d9-4a2c6e8f0b13")
 
@@ -65,8 +65,9 @@ class Decision(Generic[Outcome]):
     to_record: tuple[Any, ...] = ()
 
 
-def take_channel_order(store: IntakeStore, order: ReportedOrder,
-                       delivery: Delivery) -> Decision[OrderTaken | Refused]:
+def take_channel_order(store: IntakeStore, order: ReportedOrder, delivery: Delivery,
+                       unreadable: tuple[UnreadableAmount, ...] = ()) -> Decision[OrderTaken | Refused]:
+    """`unreadable`: the amounts the edge could not read as Money (see UnreadableAmount)."""
     order_id = _order_id(order.ref)
     if delivery.source_event_id:
         earlier = store.rejection(_rejection_id(delivery))
@@ -75,7 +76,7 @@ def take_channel_order(store: IntakeStore, order: ReportedOrder,
     known = store.channel_order(order_id) if order_id else None
     if known is not None:
         return _receive_again(known, order, delivery)
-    validation = validate_order(order, store.listings({line.sku.strip() for line in order.lines}))
+    validation = validate_order(order, store.listings({line.sku.strip() for line in order.lines}), unreadable)
     if validation.reasons:
         rejection = Rejection(
             rejection_id=_rejection_id(delivery), subject=ORDER, channel_order=order.ref, order_id=order_id,
@@ -100,7 +101,8 @@ def _receive_again(known: ChannelOrder, order: ReportedOrder, delivery: Delivery
 
 
 def apply_channel_update(
-    store: IntakeStore, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery
+    store: IntakeStore, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery,
+    unreadable: tuple[UnreadableAmount, ...] = (),
 ) -> Decision[UpdateTaken | Refused]:
     order_id = _order_id(ref)
     rejection_id = _update_rejection_id(order_id, update.update_id, delivery)
@@ -110,7 +112,7 @@ def apply_channel_update(
     order = store.channel_order(order_id) if order_id else None
     if order is not None and order.has_update(update.update_id):
         return Decision(UpdateTaken(order, update.update_id, first_time=False))
-    validation = validate_update(update, order.order.currency if order else "")
+    validation = validate_update(update, order.order.currency if order else "", unreadable)
     reasons = validation.reasons
     if order is None:
         reasons = (Reason("", RejectionCode.UNKNOWN_CHANNEL_ORDER,

@@ -15,7 +15,7 @@ from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_rand
 from oms_platform.store import ServiceApplication
 from oms_platform.store.conflicts import retry_on_conflict
 from oms_platform.store.group_commit import GroupCommit
-from services.ingest.adapters.stored_values import register_stored_values
+from services.ingest.adapters.stored_values import register_legacy_values, register_stored_values
 from services.ingest.application.intake import (
     OrderTaken,
     Refused,
@@ -40,6 +40,7 @@ from services.ingest.domain.reported_order import (
     ChannelOrderUpdate,
     ReportedOrder,
 )
+from services.ingest.domain.validation import UnreadableAmount
 
 _SCAN_PAGE = 500
 
@@ -66,16 +67,20 @@ class IngestApplication(ServiceApplication):
         self._intake_commits.close()
         super().close()
 
-    async def submit_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:
+    async def submit_order(self, order: ReportedOrder, delivery: Delivery,
+                           unreadable: tuple[UnreadableAmount, ...] = ()) -> OrderTaken | Refused:
         """`take_order`, committed with the other intakes waiting at the same moment."""
-        return await self._intake_commits.run(partial(self.take_order, order, delivery))
+        return await self._intake_commits.run(partial(self.take_order, order, delivery, unreadable))
 
-    async def submit_update(self, ref: ChannelOrderRef, update: ChannelOrderUpdate,
-                            delivery: Delivery) -> UpdateTaken | Refused:
+    async def submit_update(self, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery,
+                            unreadable: tuple[UnreadableAmount, ...] = ()) -> UpdateTaken | Refused:
         """`update_order`, committed with the other intakes waiting at the same moment."""
-        return await self._intake_commits.run(partial(self.update_order, ref, update, delivery))
+        return await self._intake_commits.run(partial(self.update_order, ref, update, delivery, unreadable))
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        # Amounts stored before the kernel's Money are read back as Money; registered before the
+        # base's MoneyAsDict, which (registered last for the type) writes new ones as "oms.money".
+        register_legacy_values(transcoder)
         super().register_transcodings(transcoder)
         register_stored_values(transcoder)
 
@@ -92,13 +97,14 @@ class IngestApplication(ServiceApplication):
         return rejection
 
     @retry_on_conflict
-    def take_order(self, order: ReportedOrder, delivery: Delivery) -> OrderTaken | Refused:
+    def take_order(self, order: ReportedOrder, delivery: Delivery,
+                   unreadable: tuple[UnreadableAmount, ...] = ()) -> OrderTaken | Refused:
         """Accept, reject or recognise a channel order entered over HTTP.
 
         Raises ChannelOrderContentDiffers, recording nothing, when the channel order was accepted
         with other content: the caller is told at once that changes go as updates.
         """
-        decision = take_channel_order(self, order, delivery)
+        decision = take_channel_order(self, order, delivery, unreadable)
         outcome = decision.outcome
         if isinstance(outcome, OrderTaken) and not outcome.identical:
             raise ChannelOrderContentDiffers(outcome.order.order_id, outcome.order.order_number)
@@ -106,11 +112,11 @@ class IngestApplication(ServiceApplication):
         return outcome
 
     @retry_on_conflict
-    def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate,
-                     delivery: Delivery) -> UpdateTaken | Refused:
+    def update_order(self, ref: ChannelOrderRef, update: ChannelOrderUpdate, delivery: Delivery,
+                     unreadable: tuple[UnreadableAmount, ...] = ()) -> UpdateTaken | Refused:
         """Apply or reject a channel update entered over HTTP; UpdateAlreadyRejected for a resent
         update id that was rejected before."""
-        decision = apply_channel_update(self, ref, update, delivery)
+        decision = apply_channel_update(self, ref, update, delivery, unreadable)
         outcome = decision.outcome
         if isinstance(outcome, Refused) and outcome.earlier:
             raise UpdateAlreadyRejected(update.update_id, outcome.rejection.rejection_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from eventsourcing.domain import Aggregate, event
 
-from services.ingest.domain.reported_order import Money
+from oms_kernel.money import Money
 
 _CATALOGUE_NAMESPACE = uuid.UUID("5d0c6a8e-4b21-4f7e-9c3a-2e8f1b6d7a90")
 

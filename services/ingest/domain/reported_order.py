@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
+from oms_kernel.money import Money
+
 # The vocabularies of the reported values; the contracts' enum names, without prefix, lower case.
 ChannelCode = Literal[
     "marketplace", "web_shop", "mobile_app", "physical_store", "distributor", "social",
@@ -26,20 +28,6 @@ PaymentMethodCode = Literal[
 CHANNELS: tuple[str, ...] = get_args(ChannelCode)
 PAYMENT_STATUSES: tuple[str, ...] = get_args(PaymentStatusCode)
 PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethodCode)
-
-
-@dataclass(frozen=True)
-class Money:
-    """An amount in whole minor units of an ISO 4217 currency (fen, cents); never a float."""
-
-    currency: str
-    minor_units: int
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "currency", self.currency.strip().upper())
-
-    def __str__(self) -> str:
-        return f"{self.currency} {self.minor_units} (minor units)"
 
 
 @dataclass(frozen=True)

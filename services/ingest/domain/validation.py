@@ -8,9 +8,10 @@ normalised value is only meaningful when there are no reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from oms_kernel.money import Money
 from services.ingest.domain.addresses import check_address
 from services.ingest.domain.catalogue import ListedProduct
 from services.ingest.domain.contact_points import normalise_email, normalise_phone
@@ -20,7 +21,6 @@ from services.ingest.domain.reported_order import (
     AddressChange,
     ChannelOrderUpdate,
     Contact,
-    Money,
     OrderLine,
     Payment,
     ReportedOrder,
@@ -36,6 +36,21 @@ _MAX_NOTE_LENGTH = 2000
 
 
 @dataclass(frozen=True)
+class UnreadableAmount:
+    """An amount the channel reported that is no Money: its currency is not an ISO 4217 code ("",
+    "¥", "US$"). The edge that reads the input leaves it out (no amount) and names it here, so
+    validation refuses it where the channel put it, as an unsupported currency, with every other
+    fault of the input."""
+
+    field_path: str  # where validation would have found it: "lines[2].unit_price", "payment.paid_amount"
+    currency: str  # as reported, trimmed and upper-cased
+    minor_units: int
+
+    def __str__(self) -> str:
+        return f"{self.currency or '(no currency)'} {self.minor_units} (minor units)"
+
+
+@dataclass(frozen=True)
 class OrderValidation:
     order: ReportedOrder
     reasons: tuple[Reason, ...]
@@ -47,8 +62,10 @@ class UpdateValidation:
     reasons: tuple[Reason, ...]
 
 
-def validate_order(order: ReportedOrder, catalogue: Mapping[str, ListedProduct]) -> OrderValidation:
+def validate_order(order: ReportedOrder, catalogue: Mapping[str, ListedProduct],
+                   unreadable: Iterable[UnreadableAmount] = ()) -> OrderValidation:
     findings = Findings()
+    unread = {amount.field_path: amount for amount in unreadable}
     _check_identity(order, findings)
     customer_name = _customer_name(order, findings)
     contact = _check_contact(order.contact, "contact", findings)
@@ -63,16 +80,18 @@ def validate_order(order: ReportedOrder, catalogue: Mapping[str, ListedProduct])
         shipping_address=_check_shipping_address(order, customer_name, findings),
         billing_address=(check_address(order.billing_address, "billing_address", findings)
                          if order.billing_address is not None else None),
-        lines=_check_lines(order.lines, catalogue, findings),
+        lines=_check_lines(order.lines, catalogue, unread, findings),
     )
-    _check_currencies(order, findings)
+    _check_currencies(order, unread, findings)
     _check_free_text(order, findings)
     return OrderValidation(normalised, tuple(findings.reasons))
 
 
-def validate_update(update: ChannelOrderUpdate, order_currency: str) -> UpdateValidation:
+def validate_update(update: ChannelOrderUpdate, order_currency: str,
+                    unreadable: Iterable[UnreadableAmount] = ()) -> UpdateValidation:
     """An update to an accepted order; amounts must be in the order's currency."""
     findings = Findings()
+    unread = {amount.field_path: amount for amount in unreadable}
     if not update.update_id.strip():
         findings.add("update_id", RejectionCode.REQUIRED_FIELD_MISSING, "the update id is missing")
     elif _refused_id(update.update_id):
@@ -85,6 +104,8 @@ def validate_update(update: ChannelOrderUpdate, order_currency: str) -> UpdateVa
         _check_money(change.paid_amount, "payment.paid_amount", order_currency, findings)
     elif isinstance(change, AddressChange):
         change = _check_address_change(change, findings)
+    for amount in unread.values():  # the payment's, if any
+        _check_amount(amount.field_path, amount.currency, amount.minor_units, order_currency, findings)
     return UpdateValidation(replace(update, change=change), tuple(findings.reasons))
 
 
@@ -152,11 +173,12 @@ def _check_contact(contact: Contact, path: str, findings: Findings) -> Contact:
 
 
 def _check_lines(
-    lines: tuple[OrderLine, ...], catalogue: Mapping[str, ListedProduct], findings: Findings
+    lines: tuple[OrderLine, ...], catalogue: Mapping[str, ListedProduct], unread: Mapping[str, UnreadableAmount],
+    findings: Findings,
 ) -> tuple[OrderLine, ...]:
     if not lines:
         findings.add("lines", RejectionCode.NO_LINES, "the order has no lines")
-    checked = tuple(_check_line(line, index, catalogue, findings) for index, line in enumerate(lines))
+    checked = tuple(_check_line(line, index, catalogue, unread, findings) for index, line in enumerate(lines))
     seen: set[str] = set()
     for index, line in enumerate(checked):
         if line.line_id in seen:
@@ -166,8 +188,10 @@ def _check_lines(
     return checked
 
 
-def _check_line(line: OrderLine, index: int, catalogue: Mapping[str, ListedProduct], findings: Findings) -> OrderLine:
+def _check_line(line: OrderLine, index: int, catalogue: Mapping[str, ListedProduct],
+                unread: Mapping[str, UnreadableAmount], findings: Findings) -> OrderLine:
     path = f"lines[{index}]"
+    unreadable_price = unread.get(f"{path}.unit_price")
     sku = line.sku.strip()
     listed = catalogue.get(sku)
     if not sku:
@@ -179,7 +203,11 @@ def _check_line(line: OrderLine, index: int, catalogue: Mapping[str, ListedProdu
     if not 0 < line.quantity <= MAX_QUANTITY:
         findings.add(f"{path}.quantity", RejectionCode.INVALID_QUANTITY,
                      f"quantity {line.quantity} is not between 1 and {MAX_QUANTITY}")
-    if line.unit_price is None:
+    if unreadable_price is not None:
+        if listed is not None:  # a price in no currency never equals the catalogue's
+            findings.add(f"{path}.unit_price", RejectionCode.PRICE_MISMATCH,
+                         f"unit price {unreadable_price} differs from the catalogue price {listed.unit_price}")
+    elif line.unit_price is None:
         findings.add(f"{path}.unit_price", RejectionCode.REQUIRED_FIELD_MISSING, "the unit price is missing")
     elif listed is not None and line.unit_price != listed.unit_price:
         findings.add(f"{path}.unit_price", RejectionCode.PRICE_MISMATCH,
@@ -188,35 +216,43 @@ def _check_line(line: OrderLine, index: int, catalogue: Mapping[str, ListedProdu
     return replace(line, line_id=line.line_id.strip() or str(index + 1), sku=sku, name=name)
 
 
-def _check_currencies(order: ReportedOrder, findings: Findings) -> None:
+def _check_currencies(order: ReportedOrder, unread: Mapping[str, UnreadableAmount], findings: Findings) -> None:
     currency = order.currency
+    checked = set()
     for path, money in _amounts(order):
-        _check_money(money, path, currency, findings)
+        amount = unread.get(path) if money is None else money
+        if amount is not None:
+            _check_amount(path, amount.currency, amount.minor_units, currency, findings)
+            checked.add(path)
+    for path, unreadable in unread.items():  # none is left unsaid, wherever the edge found it
+        if path not in checked:
+            _check_amount(path, unreadable.currency, unreadable.minor_units, currency, findings)
 
 
 def _check_money(money: Money, path: str, currency: str, findings: Findings) -> None:
-    if money.currency not in SUPPORTED_CURRENCIES:
+    _check_amount(path, money.currency, money.minor_units, currency, findings)
+
+
+def _check_amount(path: str, amount_currency: str, minor_units: int, currency: str, findings: Findings) -> None:
+    if amount_currency not in SUPPORTED_CURRENCIES:
         findings.add(path, RejectionCode.UNSUPPORTED_CURRENCY,
-                     f"currency {money.currency!r} is not one of {', '.join(sorted(SUPPORTED_CURRENCIES))}")
-    elif currency and money.currency != currency:
+                     f"currency {amount_currency!r} is not one of {', '.join(sorted(SUPPORTED_CURRENCIES))}")
+    elif currency and amount_currency != currency:
         findings.add(path, RejectionCode.CURRENCY_MISMATCH,
-                     f"{money.currency} differs from the order's currency {currency}")
-    if money.minor_units < 0:
+                     f"{amount_currency} differs from the order's currency {currency}")
+    if minor_units < 0:
         findings.add(path, RejectionCode.INVALID_FORMAT, "an amount here may not be negative")
 
 
-def _amounts(order: ReportedOrder) -> Iterator[tuple[str, Money]]:
+def _amounts(order: ReportedOrder) -> Iterator[tuple[str, Money | None]]:
+    """Every place an order carries an amount, in order, with the amount if there is one."""
     for index, line in enumerate(order.lines):
         for name in ("unit_price", "discount", "tax"):
-            money = getattr(line, name)
-            if money is not None:
-                yield f"lines[{index}].{name}", money
+            yield f"lines[{index}].{name}", getattr(line, name)
     if order.reported_totals is not None:
         for name in ("subtotal", "discount_total", "shipping_fee", "tax_total", "grand_total"):
-            money = getattr(order.reported_totals, name)
-            if money is not None:
-                yield f"reported_totals.{name}", money
-    if order.payment is not None and order.payment.paid_amount is not None:
+            yield f"reported_totals.{name}", getattr(order.reported_totals, name)
+    if order.payment is not None:
         yield "payment.paid_amount", order.payment.paid_amount
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from oms_platform.http import Conflict, FieldError, NotFound, Problem, UnprocessableContent, problem_responses
 from oms_platform.service import service_application
+from services.ingest.adapters.reported_amounts import ReportedAmounts
 from services.ingest.application.intake import Refused
 from services.ingest.application.service import IngestApplication
 from services.ingest.domain.delivery import HTTP, Delivery
@@ -45,8 +46,10 @@ def _app(request: Request) -> IngestApplication:
 async def submit_order(form: ChannelOrderForm, request: Request, response: Response) -> OrderTakenView:
     """Accept a channel order; 422 lists every reason it was rejected (the rejection is kept)."""
     delivery = Delivery(HTTP, "", await request.body(), JSON)
+    amounts = ReportedAmounts()
+    order = form.to_domain(amounts)
     try:
-        outcome = await _app(request).submit_order(form.to_domain(), delivery)
+        outcome = await _app(request).submit_order(order, delivery, amounts.unreadable)
     except ChannelOrderContentDiffers as error:
         raise Conflict(str(error), slug="channel-order-content-differs",
                        extensions={"order_id": error.order_id, "order_number": error.order_number}) from None
@@ -70,8 +73,10 @@ async def submit_update(
     """Apply a channel update (paid, cancelled, address changed); the same update id again is a no-op."""
     delivery = Delivery(HTTP, "", await request.body(), JSON)
     ref = ChannelOrderRef("", channel_account, channel_order_id)
+    amounts = ReportedAmounts()
+    update = form.to_domain(amounts)
     try:
-        outcome = await _app(request).submit_update(ref, form.to_domain(), delivery)
+        outcome = await _app(request).submit_update(ref, update, delivery, amounts.unreadable)
     except UpdateAlreadyRejected as error:
         raise Conflict(str(error), slug="update-already-rejected",
                        extensions={"rejection_id": error.rejection_id}) from None

@@ -1,7 +1,9 @@
 """The JSON shape of a channel order over HTTP: ChannelOrder of the contracts, in snake_case.
 
 These models check structure only (types, unknown fields, enumerations); whether the values make a
-valid order is the domain's validation, which keeps a record of every rejection.
+valid order is the domain's validation, which keeps a record of every rejection. Amounts are read
+into Money with a ReportedAmounts (currency codes trimmed and upper-cased; one that is still no
+ISO 4217 code is kept for validation to name), passed down with where each amount sits.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
+from oms_kernel.money import Money
+from services.ingest.adapters.reported_amounts import ReportedAmounts
 from services.ingest.domain.reported_order import (
     Address,
     AddressChange,
@@ -21,7 +25,6 @@ from services.ingest.domain.reported_order import (
     Contact,
     Customer,
     InvoiceRequest,
-    Money,
     OrderLine,
     Payment,
     PaymentMethodCode,
@@ -51,16 +54,16 @@ class MoneyForm(Form):
     currency: str = Field(max_length=8, examples=["CNY"])
     minor_units: StrictInt = Field(description="Whole minor units (fen, cents); never a decimal.", examples=[12900])
 
-    def to_domain(self) -> Money:
-        return Money(self.currency, self.minor_units)
+    def to_domain(self, amounts: ReportedAmounts, path: str) -> Money | None:
+        return amounts.read(path, self.currency, self.minor_units)
 
     @classmethod
     def of(cls, money: Money | None) -> MoneyForm | None:
         return None if money is None else cls(currency=money.currency, minor_units=money.minor_units)
 
 
-def _money(form: MoneyForm | None) -> Money | None:
-    return None if form is None else form.to_domain()
+def _money(form: MoneyForm | None, amounts: ReportedAmounts, path: str) -> Money | None:
+    return None if form is None else form.to_domain(amounts, path)
 
 
 class ContactForm(Form):
@@ -106,10 +109,12 @@ class OrderLineForm(Form):
     tax: MoneyForm | None = None
     attributes: dict[str, str] = Field(default_factory=dict, max_length=50)
 
-    def to_domain(self) -> OrderLine:
+    def to_domain(self, amounts: ReportedAmounts, path: str) -> OrderLine:
         return OrderLine(
             line_id=self.line_id, sku=self.sku, name=self.name, quantity=self.quantity,
-            unit_price=_money(self.unit_price), discount=_money(self.discount), tax=_money(self.tax),
+            unit_price=_money(self.unit_price, amounts, f"{path}.unit_price"),
+            discount=_money(self.discount, amounts, f"{path}.discount"),
+            tax=_money(self.tax, amounts, f"{path}.tax"),
             attributes=dict(self.attributes),
         )
 
@@ -121,8 +126,9 @@ class TotalsForm(Form):
     tax_total: MoneyForm | None = None
     grand_total: MoneyForm | None = None
 
-    def to_domain(self) -> ReportedTotals:
-        return ReportedTotals(**{name: _money(getattr(self, name)) for name in TotalsForm.model_fields})
+    def to_domain(self, amounts: ReportedAmounts) -> ReportedTotals:
+        return ReportedTotals(**{name: _money(getattr(self, name), amounts, f"reported_totals.{name}")
+                                 for name in TotalsForm.model_fields})
 
 
 class PaymentForm(Form):
@@ -142,9 +148,11 @@ class PaymentForm(Form):
             payment_reference=payment.payment_reference, gateway=payment.gateway, paid_at=payment.paid_at,
         )
 
-    def to_domain(self) -> Payment:
+    def to_domain(self, amounts: ReportedAmounts) -> Payment:
+        """Of an order or an update: its amount is "payment.paid_amount" in both."""
         return Payment(
-            status=self.status or "", method=self.method or "", paid_amount=_money(self.paid_amount),
+            status=self.status or "", method=self.method or "",
+            paid_amount=_money(self.paid_amount, amounts, "payment.paid_amount"),
             payment_reference=self.payment_reference, gateway=self.gateway, paid_at=_utc(self.paid_at),
         )
 
@@ -194,7 +202,7 @@ class ChannelOrderForm(Form):
     promotion_codes: list[str] = Field(default_factory=list, max_length=20)
     attributes: dict[str, str] = Field(default_factory=dict, max_length=50)
 
-    def to_domain(self) -> ReportedOrder:
+    def to_domain(self, amounts: ReportedAmounts) -> ReportedOrder:
         channel = CHANNEL_ALIASES.get(self.channel or "", self.channel or "")
         return ReportedOrder(
             ref=ChannelOrderRef(channel, self.channel_account, self.channel_order_id),
@@ -202,9 +210,9 @@ class ChannelOrderForm(Form):
             contact=self.contact.to_domain(),
             shipping_address=self.shipping_address.to_domain() if self.shipping_address else None,
             billing_address=self.billing_address.to_domain() if self.billing_address else None,
-            lines=tuple(line.to_domain() for line in self.lines),
-            reported_totals=self.reported_totals.to_domain() if self.reported_totals else None,
-            payment=self.payment.to_domain() if self.payment else None,
+            lines=tuple(line.to_domain(amounts, f"lines[{index}]") for index, line in enumerate(self.lines)),
+            reported_totals=self.reported_totals.to_domain(amounts) if self.reported_totals else None,
+            payment=self.payment.to_domain(amounts) if self.payment else None,
             placed_at=_utc(self.placed_at),
             buyer_note=self.buyer_note,
             seller_note=self.seller_note,
@@ -245,12 +253,13 @@ class ChannelOrderUpdateForm(Form):
             raise ValueError(f"an update carries one change, got {', '.join(given)}")
         return self
 
-    def to_domain(self) -> ChannelOrderUpdate:
-        return ChannelOrderUpdate(update_id=self.update_id, change=self._change(), updated_at=_utc(self.updated_at))
+    def to_domain(self, amounts: ReportedAmounts) -> ChannelOrderUpdate:
+        return ChannelOrderUpdate(update_id=self.update_id, change=self._change(amounts),
+                                  updated_at=_utc(self.updated_at))
 
-    def _change(self) -> Payment | Cancellation | AddressChange | None:
+    def _change(self, amounts: ReportedAmounts) -> Payment | Cancellation | AddressChange | None:
         if self.payment is not None:
-            return self.payment.to_domain()
+            return self.payment.to_domain(amounts)
         if self.cancellation is not None:
             return Cancellation(self.cancellation.reason, self.cancellation.requested_by_buyer)
         if self.address_change is not None:

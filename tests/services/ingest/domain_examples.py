@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from oms_kernel.money import Money
 from services.ingest.domain.catalogue import ListedProduct
 from services.ingest.domain.reported_order import (
     Address,
     ChannelOrderRef,
     Contact,
     Customer,
-    Money,
     OrderLine,
     Payment,
     ReportedOrder,
@@ -32,7 +32,10 @@ def shanghai_address(**changes) -> Address:
     return replace(address, **changes)
 
 
-def line(line_id: str = "1", sku: str = "TEA-250", quantity: int = 1, price: Money | None = Money("CNY", 12900),
+TEA_PRICE = Money("CNY", 12900)
+
+
+def line(line_id: str = "1", sku: str = "TEA-250", quantity: int = 1, price: Money | None = TEA_PRICE,
          **changes) -> OrderLine:
     return OrderLine(line_id=line_id, sku=sku, quantity=quantity, unit_price=price, **changes)
 

@@ -4,13 +4,14 @@ from datetime import UTC, datetime
 
 import pytest
 
+from oms_kernel.money import Money
 from services.ingest.application.order_numbers import OrderNumberDispenser
 from services.ingest.domain.catalogue import CatalogueEntry, ListedProduct
 from services.ingest.domain.channel_order import CANCELLED, ChannelOrder
 from services.ingest.domain.delivery import HTTP, KAFKA, Delivery
 from services.ingest.domain.errors import DeliveryAlreadyRecorded, OrderNumbersExhausted, UpdateAlreadyRecorded
 from services.ingest.domain.order_numbers import MAX_SERIAL, OrderNumberSequence, business_day
-from services.ingest.domain.reported_order import AddressChange, Cancellation, ChannelOrderUpdate, Money, Payment
+from services.ingest.domain.reported_order import AddressChange, Cancellation, ChannelOrderUpdate, Payment
 
 from .domain_examples import order, shanghai_address
 

@@ -156,6 +156,24 @@ async def test_an_invalid_order_is_refused_with_every_reason_and_kept_and_publis
     assert json.loads(detail["original_payload_text"]) == samples.rejected_orders()[0]
 
 
+async def test_currency_codes_are_read_case_insensitively_and_an_amount_in_no_currency_is_refused(ingest):
+    form = copy.deepcopy(samples.orders()[1])  # Tmall, one line with a discount
+    form["lines"][0]["unit_price"]["currency"] = " cny"
+    form["lines"][0]["discount"]["currency"] = "¥"
+    refused = await ingest.client.post("/intake/orders", json=form)
+    form["lines"][0]["discount"]["currency"] = "cny "
+    accepted = await ingest.client.post("/intake/orders", json=form)
+
+    assert refused.status_code == 422, refused.text
+    assert problem_fields(refused) == {("lines[0].discount", "UNSUPPORTED_CURRENCY")}
+    kept = (await ingest.client.get(f"/intake/rejections/{refused.json()['rejection_id']}")).json()
+    assert [(r["field"], r["code"]) for r in kept["reasons"]] == [("lines[0].discount", "UNSUPPORTED_CURRENCY")]
+    assert accepted.status_code == 201, accepted.text
+    view = (await ingest.client.get(f"/intake/orders/{accepted.json()['order_id']}")).json()
+    assert [(ln["unit_price"], ln["discount"]) for ln in view["lines"]] == [
+        ({"currency": "CNY", "minor_units": 39900}, {"currency": "CNY", "minor_units": 5000})]
+
+
 async def test_a_corrected_order_is_accepted_after_its_rejection(ingest):
     form = copy.deepcopy(samples.orders()[1])
     form["contact"]["phone"] = "139-1012"

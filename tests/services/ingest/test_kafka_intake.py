@@ -141,3 +141,18 @@ async def test_an_update_for_an_unknown_order_is_rejected(broker, ingest):
     assert refused.channel_order.channel_order_id == "TEL-NEVER"
     listed = (await ingest.client.get("/intake/rejections")).json()
     assert [(r["subject"], r["update_id"]) for r in listed] == [("update", "c-1")]
+
+
+async def test_an_amount_in_no_currency_is_a_kept_rejection_not_a_dead_letter(broker, ingest):
+    form = samples.orders()[1]  # Tmall, one line with a discount
+    form["lines"][0]["unit_price"]["currency"] = "cny"  # read as CNY, the catalogue's price
+    form["lines"][0]["discount"]["currency"] = "¥"  # no ISO 4217 code
+    await publish(broker, CHANNEL_ORDERS, channel_key(form), placed(form), producer="tmall-adapter")
+
+    async with TopicReader(broker, INTAKE_EVENTS) as events:
+        [rejected] = await events.wait_for(REJECTED)
+
+    assert [(r.field_path, r.code) for r in rejected.reasons] == [
+        ("order.lines[0].discount", intake_pb2.REJECTION_CODE_UNSUPPORTED_CURRENCY)]
+    assert "'¥'" in rejected.reasons[0].message
+    assert ingest.app.channel_order(order_id_for(form["channel_account"], form["channel_order_id"])) is None

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from oms_kernel.money import Money
 from services.ingest.domain.reported_order import (
     AddressChange,
     Cancellation,
@@ -11,17 +12,16 @@ from services.ingest.domain.reported_order import (
     ChannelOrderUpdate,
     Contact,
     Customer,
-    Money,
     Payment,
     ReportedTotals,
 )
-from services.ingest.domain.validation import validate_order, validate_update
+from services.ingest.domain.validation import UnreadableAmount, validate_order, validate_update
 
 from .domain_examples import CATALOGUE, line, order, shanghai_address
 
 
-def reasons_of(reported):
-    return {(reason.field_path, reason.code) for reason in validate_order(reported, CATALOGUE).reasons}
+def reasons_of(reported, unreadable=()):
+    return {(reason.field_path, reason.code) for reason in validate_order(reported, CATALOGUE, unreadable).reasons}
 
 
 def test_a_complete_order_is_valid_and_comes_back_normalised():
@@ -185,7 +185,6 @@ def test_quantities_are_between_1_and_9999(quantity, valid):
 
 @pytest.mark.parametrize(("price", "expected"), [
     (Money("CNY", 12900), set()),
-    (Money("cny", 12900), set()),  # currency codes are case-insensitive on input
     (Money("CNY", 12800), {("lines[0].unit_price", "PRICE_MISMATCH")}),
     (None, {("lines[0].unit_price", "REQUIRED_FIELD_MISSING")}),
 ])
@@ -218,9 +217,38 @@ def test_an_order_priced_in_a_supported_foreign_currency_is_valid():
 
 def test_unsupported_currencies_are_refused_wherever_they_appear():
     bad = order(payment=Payment("paid", "online", Money("BTC", 1)),
-                reported_totals=ReportedTotals(grand_total=Money("", 22700)))
+                reported_totals=ReportedTotals(grand_total=Money("XYZ", 22700)))
     assert reasons_of(bad) == {("payment.paid_amount", "UNSUPPORTED_CURRENCY"),
                                ("reported_totals.grand_total", "UNSUPPORTED_CURRENCY")}
+
+
+# An amount whose currency is no ISO 4217 code is no Money: the edge reads it as no amount and
+# hands it over as unreadable, to be refused with every other reason, where it was.
+
+def test_an_unreadable_amount_is_refused_as_an_unsupported_currency_where_it_was():
+    bad = order(reported_totals=ReportedTotals(), payment=Payment("paid", "online", None))
+    unreadable = (UnreadableAmount("reported_totals.grand_total", "", 22700),
+                  UnreadableAmount("payment.paid_amount", "US$", -1))
+
+    validation = validate_order(bad, CATALOGUE, unreadable)
+
+    assert {(r.field_path, r.code) for r in validation.reasons} == {
+        ("reported_totals.grand_total", "UNSUPPORTED_CURRENCY"), ("payment.paid_amount", "UNSUPPORTED_CURRENCY"),
+        ("payment.paid_amount", "INVALID_FORMAT")}  # negative, as for any amount
+    assert "'US$' is not one of CNY" in validation.reasons[1].message
+
+
+def test_an_unreadable_unit_price_is_not_missing_but_differs_from_the_catalogue():
+    lines = (line(price=None), line("2", "NOT-LISTED", price=None))
+    unreadable = (UnreadableAmount("lines[0].unit_price", "¥", 12900), UnreadableAmount("lines[1].unit_price", "", 1))
+    assert reasons_of(order(lines=lines, payment=None), unreadable) == {
+        ("lines[0].unit_price", "PRICE_MISMATCH"), ("lines[0].unit_price", "UNSUPPORTED_CURRENCY"),
+        ("lines[1].sku", "UNKNOWN_SKU"), ("lines[1].unit_price", "UNSUPPORTED_CURRENCY")}
+
+
+def test_an_unreadable_amount_is_refused_even_where_the_order_has_no_such_amount():
+    assert reasons_of(order(), (UnreadableAmount("reported_totals.tax_total", "", 5),)) == {
+        ("reported_totals.tax_total", "UNSUPPORTED_CURRENCY")}
 
 
 def test_one_order_uses_one_currency():
@@ -241,8 +269,8 @@ def test_overlong_notes_are_refused():
 
 # -- updates -----------------------------------------------------------------------------------------
 
-def update_reasons(update, currency="CNY"):
-    return {(reason.field_path, reason.code) for reason in validate_update(update, currency).reasons}
+def update_reasons(update, currency="CNY", unreadable=()):
+    return {(reason.field_path, reason.code) for reason in validate_update(update, currency, unreadable).reasons}
 
 
 def test_a_payment_in_the_orders_currency_is_a_valid_update():
@@ -252,6 +280,12 @@ def test_a_payment_in_the_orders_currency_is_a_valid_update():
 def test_a_payment_in_another_currency_is_refused():
     assert update_reasons(ChannelOrderUpdate("u1", Payment("paid", "online", Money("USD", 100)))) == {
         ("payment.paid_amount", "CURRENCY_MISMATCH")}
+
+
+def test_a_payment_of_an_unreadable_amount_is_refused():
+    paid = ChannelOrderUpdate("u1", Payment("paid", "online", None))
+    assert update_reasons(paid, unreadable=(UnreadableAmount("payment.paid_amount", "RMB¥", 100),)) == {
+        ("payment.paid_amount", "UNSUPPORTED_CURRENCY")}
 
 
 def test_a_cancellation_is_a_valid_update():
