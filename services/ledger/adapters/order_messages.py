@@ -13,11 +13,12 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.order.v1.lifecycle_events_pb2 import OrderPlaced, PaymentConfirmed
 from oms.order.v1.order_pb2 import PriceBreakdown
+from oms_kernel.money import Money
+from oms_platform.contract_values import datetime_from_contract
 from oms_platform.messaging.consumer import Inbound
-from services.ledger.adapters.contract_values import method_name, money_from
+from services.ledger.adapters.contract_values import method_name, money_in
 from services.ledger.domain.identities import payment_id_for
 from services.ledger.domain.journal import SourceEvent
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import Payment
 
@@ -35,11 +36,11 @@ def order_terms_from(message: OrderPlaced) -> OrderTerms:
 
     def part(name: str) -> Money:
         field = getattr(reported, name)
-        return money_from(field if field.currency_code else getattr(lines, name), currency)
+        return money_in(field if field.currency_code else getattr(lines, name), currency)
 
     subtotal, discount, tax, grand = (part(name) for name in ("subtotal", "discount_total", "tax_total", "grand_total"))
     if reported.shipping_fee.currency_code:
-        shipping = money_from(reported.shipping_fee, currency)
+        shipping = money_in(reported.shipping_fee, currency)
     else:
         residual = grand - (subtotal - discount + tax)
         shipping = residual if residual.minor_units >= 0 else Money.zero(currency)
@@ -78,7 +79,7 @@ def payment_from(message: PaymentConfirmed, source: SourceEvent) -> Payment | No
     reference = message.payment_reference or f"event:{source.event_id}"
     return Payment(
         payment_id=payment_id_for(message.order_id, reference),
-        amount=money_from(message.amount, message.amount.currency_code),
+        amount=money_in(message.amount, message.amount.currency_code),
         method=method_name(message.method),
         reference=message.payment_reference,
         received_at=source.occurred_at,
@@ -88,10 +89,6 @@ def payment_from(message: PaymentConfirmed, source: SourceEvent) -> Payment | No
 def source_of(inbound: Inbound, business_time: Timestamp | None = None) -> SourceEvent:
     """Which upstream event an entry is posted for, dated by the business time it carries."""
     envelope = inbound.envelope
-    if business_time is not None and (business_time.seconds or business_time.nanos):
-        occurred_at = business_time.ToDatetime(tzinfo=UTC)
-    elif envelope.HasField("occurred_at"):
-        occurred_at = envelope.occurred_at.ToDatetime(tzinfo=UTC)
-    else:
-        occurred_at = datetime.now(UTC)
+    occurred_at = (business_time is not None and datetime_from_contract(business_time)) \
+        or datetime_from_contract(envelope.occurred_at) or datetime.now(UTC)
     return SourceEvent(event_type=envelope.type, event_id=envelope.event_id, occurred_at=occurred_at)
