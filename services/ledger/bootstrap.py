@@ -2,9 +2,9 @@
 
 from oms_platform.service import ServiceDefinition
 from services.ledger.adapters.publications import publications
-from services.ledger.application.handlers import HANDLERS
 from services.ledger.application.service import LedgerApplication
 from services.ledger.entrypoints.http import router
+from services.ledger.entrypoints.kafka import HANDLERS
 from services.ledger.settings import LedgerSettings
 
 

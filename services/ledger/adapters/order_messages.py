@@ -1,28 +1,31 @@
-"""Order events (oms.order.v1) as ledger values: the order's terms, payments, event provenance.
+"""Order events (oms.order.v1) as ledger values: what the customer was charged for an order.
 
-Raises the domain's errors (or ValueError) for content the ledger cannot book; the handlers turn
-those into dead letters.
+Raises ValueError (the kernel's InvalidAmount or CurrencyMismatch among them) for content the
+ledger cannot read; at the Kafka edge that makes the message a dead letter.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from google.protobuf.timestamp_pb2 import Timestamp
+from typing import NamedTuple
 
 from oms.common.v1.money_pb2 import Money as MoneyMessage
-from oms.order.v1.lifecycle_events_pb2 import OrderPlaced, PaymentConfirmed
+from oms.order.v1.lifecycle_events_pb2 import OrderPlaced
 from oms.order.v1.order_pb2 import PriceBreakdown
-from oms_platform.messaging.consumer import Inbound
-from services.ledger.adapters.contract_values import method_name, money_from
-from services.ledger.domain.identities import payment_id_for
-from services.ledger.domain.journal import SourceEvent
-from services.ledger.domain.money import Money
-from services.ledger.domain.order_terms import OrderTerms
-from services.ledger.domain.payments import Payment
+from oms_kernel.money import Money
+from services.ledger.adapters.contract_values import money_in
 
 
-def order_terms_from(message: OrderPlaced) -> OrderTerms:
+class ChargedTotals(NamedTuple):
+    """Goods net of discount, shipping fee, tax and the grand total, as reported (not yet checked
+    to add up: the ledger's OrderTerms does that)."""
+
+    goods_net: Money
+    shipping_fee: Money
+    tax: Money
+    grand_total: Money
+
+
+def charged_totals(message: OrderPlaced) -> ChargedTotals:
     """The totals the customer was charged, as the channel reported them with the order.
 
     Channels report some totals and not others (most give only the grand total). What is missing
@@ -35,29 +38,23 @@ def order_terms_from(message: OrderPlaced) -> OrderTerms:
 
     def part(name: str) -> Money:
         field = getattr(reported, name)
-        return money_from(field if field.currency_code else getattr(lines, name), currency)
+        return money_in(field if field.currency_code else getattr(lines, name), currency)
 
     subtotal, discount, tax, grand = (part(name) for name in ("subtotal", "discount_total", "tax_total", "grand_total"))
     if reported.shipping_fee.currency_code:
-        shipping = money_from(reported.shipping_fee, currency)
+        shipping = money_in(reported.shipping_fee, currency)
     else:
         residual = grand - (subtotal - discount + tax)
         shipping = residual if residual.minor_units >= 0 else Money.zero(currency)
         if residual.minor_units < 0:
             discount = discount - residual  # an order-level discount the lines do not show
-    return OrderTerms(
-        goods_net=subtotal - discount,
-        shipping_fee=shipping,
-        tax=tax,
-        grand_total=grand,
-        payment_method=method_name(message.payment_method),
-    )
+    return ChargedTotals(goods_net=subtotal - discount, shipping_fee=shipping, tax=tax, grand_total=grand)
 
 
 def _totals_from_lines(message: OrderPlaced) -> PriceBreakdown:
     """The totals the lines add up to, with no shipping fee."""
     if not message.lines and not message.reported_totals.grand_total.currency_code:
-        raise ValueError("OrderPlaced has neither reported totals nor lines")
+        raise ValueError("the order has neither reported totals nor lines")
     currency = message.lines[0].unit_price.currency_code if message.lines else ""
     subtotal = sum(line.unit_price.minor_units * line.quantity for line in message.lines)
     discount = sum(line.discount.minor_units for line in message.lines)
@@ -68,30 +65,3 @@ def _totals_from_lines(message: OrderPlaced) -> PriceBreakdown:
         tax_total=MoneyMessage(currency_code=currency, minor_units=tax),
         grand_total=MoneyMessage(currency_code=currency, minor_units=subtotal - discount + tax),
     )
-
-
-def payment_from(message: PaymentConfirmed, source: SourceEvent) -> Payment | None:
-    """The money received, or None when nothing was paid (cash on delivery, credit terms)."""
-    if not message.amount.minor_units:
-        return None
-    # Without a gateway reference the confirming event itself identifies the payment.
-    reference = message.payment_reference or f"event:{source.event_id}"
-    return Payment(
-        payment_id=payment_id_for(message.order_id, reference),
-        amount=money_from(message.amount, message.amount.currency_code),
-        method=method_name(message.method),
-        reference=message.payment_reference,
-        received_at=source.occurred_at,
-    )
-
-
-def source_of(inbound: Inbound, business_time: Timestamp | None = None) -> SourceEvent:
-    """Which upstream event an entry is posted for, dated by the business time it carries."""
-    envelope = inbound.envelope
-    if business_time is not None and (business_time.seconds or business_time.nanos):
-        occurred_at = business_time.ToDatetime(tzinfo=UTC)
-    elif envelope.HasField("occurred_at"):
-        occurred_at = envelope.occurred_at.ToDatetime(tzinfo=UTC)
-    else:
-        occurred_at = datetime.now(UTC)
-    return SourceEvent(event_type=envelope.type, event_id=envelope.event_id, occurred_at=occurred_at)

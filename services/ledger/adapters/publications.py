@@ -15,8 +15,9 @@ from oms.common.v1.actor_pb2 import Actor, ActorRole
 from oms.ledger.v1 import ledger_events_pb2 as contract
 from oms.ledger.v1.ledger_pb2 import JournalLine as JournalLineMessage
 from oms.ledger.v1.ledger_pb2 import MatchKind as MatchKindMessage
+from oms_platform.contract_values import money_to_contract, timestamp_to_contract
 from oms_platform.messaging.relay import Publication
-from services.ledger.adapters.contract_values import method_value, money_message, timestamp_message
+from services.ledger.adapters.contract_values import method_value
 from services.ledger.domain.chart import Side
 from services.ledger.domain.journal import JournalLine
 from services.ledger.domain.order_account import OrderAccount
@@ -52,12 +53,12 @@ def journal_entry_posted(event: OrderAccount.JournalEntryPosted) -> contract.Jou
         source_event_id=entry.source.event_id,
         period=entry.period,
         memo=entry.memo,
-        posted_at=timestamp_message(event.timestamp),
+        posted_at=timestamp_to_contract(event.timestamp),
     )
 
 
 def _line(line: JournalLine) -> JournalLineMessage:
-    amount = money_message(line.amount)
+    amount = money_to_contract(line.amount)
     if line.side is Side.DEBIT:
         return JournalLineMessage(account_code=line.account_code, debit=amount, memo=line.memo)
     return JournalLineMessage(account_code=line.account_code, credit=amount, memo=line.memo)
@@ -68,10 +69,10 @@ def payment_received(event: OrderAccount.PaymentReceived) -> contract.PaymentRec
     return contract.PaymentReceived(
         payment_id=payment.payment_id,
         order_id=event.order_id,
-        amount=money_message(payment.amount),
+        amount=money_to_contract(payment.amount),
         method=method_value(payment.method),
         external_reference=payment.reference,
-        received_at=timestamp_message(payment.received_at),
+        received_at=timestamp_to_contract(payment.received_at),
     )
 
 
@@ -79,12 +80,12 @@ def payment_matched(event: OrderAccount.PaymentMatched) -> contract.PaymentMatch
     return contract.PaymentMatched(
         payment_id=event.payment_id,
         order_id=event.order_id,
-        matched_amount=money_message(event.matched),
-        outstanding_after=money_message(event.outstanding_after),
+        matched_amount=money_to_contract(event.matched),
+        outstanding_after=money_to_contract(event.outstanding_after),
         kind=_MATCH_KINDS[event.kind],
         automatic=True,
         matched_by=AUTOMATIC_MATCHING,
-        matched_at=timestamp_message(event.matched_at),
+        matched_at=timestamp_to_contract(event.matched_at),
     )
 
 
@@ -92,8 +93,8 @@ def cod_collected(event: OrderAccount.CashOnDeliveryCollected) -> contract.CodCo
     return contract.CodCollected(
         order_id=event.order_id,
         shipment_id=event.shipment_id,
-        amount=money_message(event.amount),
-        collected_at=timestamp_message(event.collected_at),
+        amount=money_to_contract(event.amount),
+        collected_at=timestamp_to_contract(event.collected_at),
     )
 
 
@@ -101,10 +102,10 @@ def refund_issued(event: OrderAccount.RefundIssued) -> contract.RefundIssued:
     return contract.RefundIssued(
         refund_id=event.refund_id,
         order_id=event.order_id,
-        amount=money_message(event.amount),
+        amount=money_to_contract(event.amount),
         method=method_value(event.method),
         entry_id=event.entry_id,
-        issued_at=timestamp_message(event.issued_at),
+        issued_at=timestamp_to_contract(event.issued_at),
     )
 
 

@@ -3,6 +3,11 @@
 Each transcoding spells out the stored shape, so renaming a Python attribute cannot silently change
 what is already stored. Nested values (money in a line, datetimes) are encoded by their own
 transcodings.
+
+Amounts are the kernel's Money, written as `oms.money` (oms_platform.store.values.MoneyAsDict).
+Before that the ledger had a Money of its own, stored as `ledger.money` with the same keys
+(`{"minor_units": ..., "currency": ...}`): events stored then still read back as Money through
+LegacyMoney, and are never written in that shape again.
 """
 
 from __future__ import annotations
@@ -11,22 +16,11 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from oms_platform.store.values import LegacyMoney, MoneyAsDict
 from services.ledger.domain.chart import Side
 from services.ledger.domain.journal import JournalEntry, JournalLine, SourceEvent
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import MatchKind, Payment
-
-
-class MoneyAsDict(Transcoding):
-    type = Money
-    name = "ledger.money"
-
-    def encode(self, obj: Money) -> dict[str, Any]:
-        return {"minor_units": obj.minor_units, "currency": obj.currency}
-
-    def decode(self, data: dict[str, Any]) -> Money:
-        return Money(data["minor_units"], data["currency"])
 
 
 class JournalLineAsDict(Transcoding):
@@ -100,7 +94,12 @@ class MatchKindAsValue(Transcoding):
         return MatchKind(data)
 
 
+LEGACY_MONEY = "ledger.money"
+
+
 def register_ledger_values(transcoder: JSONTranscoder) -> None:
-    for transcoding in (MoneyAsDict(), JournalLineAsDict(), SourceEventAsDict(), JournalEntryAsDict(),
-                        OrderTermsAsDict(), PaymentAsDict(), MatchKindAsValue()):
+    # The transcoder writes a type with the transcoding registered for it last: MoneyAsDict again
+    # after the legacy reader, so that new events are written as oms.money whatever came before.
+    for transcoding in (LegacyMoney(LEGACY_MONEY), MoneyAsDict(), JournalLineAsDict(), SourceEventAsDict(),
+                        JournalEntryAsDict(), OrderTermsAsDict(), PaymentAsDict(), MatchKindAsValue()):
         transcoder.register(transcoding)

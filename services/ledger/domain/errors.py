@@ -1,15 +1,23 @@
-"""Why the ledger refuses to book something. Every refusal names the rule it protects."""
+"""Why the ledger refuses to book something. Every refusal names the rule it protects.
+
+The ledger's own refusals about amounts are also the shared kernel's kinds of money error, so a
+caller that catches the kernel's CurrencyMismatch or InvalidAmount (raised by Money itself when
+amounts of two currencies are combined, or an amount is not whole minor units) catches the
+ledger's too.
+"""
+
+from oms_kernel import money
 
 
 class LedgerError(Exception):
     """Base of the ledger's domain errors."""
 
 
-class CurrencyMismatch(LedgerError):
+class CurrencyMismatch(LedgerError, money.CurrencyMismatch):
     """Two amounts in different currencies were combined, or do not match the order's currency."""
 
 
-class InvalidAmount(LedgerError):
+class InvalidAmount(LedgerError, money.InvalidAmount):
     """An amount that is not whole minor units of a currency, or negative where it may not be."""
 
 

@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
+from oms_kernel.money import Money
 from services.ledger.domain.chart import Side, account
 from services.ledger.domain.errors import InvalidAmount, UnbalancedEntry
-from services.ledger.domain.money import Money
 
 
 @dataclass(frozen=True)

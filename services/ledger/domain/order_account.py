@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
+from oms_kernel.money import Money
 from services.ledger.domain import posting_rules
 from services.ledger.domain.chart import CUSTOMER_ADVANCES, RECEIVABLES
 from services.ledger.domain.errors import CurrencyMismatch, OrderAlreadyCancelled, OrderAlreadyDelivered
 from services.ledger.domain.identities import order_account_id, refund_id_for
 from services.ledger.domain.journal import JournalEntry, SourceEvent
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import MatchKind, Payment
 
@@ -86,7 +86,7 @@ class OrderAccount(Aggregate):
 
     def balance(self, account_code: str) -> Money:
         """Debits minus credits on the account for this order (negative: a credit balance)."""
-        return Money(self.balances.get(account_code, 0), self.currency)
+        return Money(self.currency, self.balances.get(account_code, 0))
 
     @property
     def receivable_outstanding(self) -> Money:
@@ -95,7 +95,7 @@ class OrderAccount(Aggregate):
     @property
     def customer_advance(self) -> Money:
         """Money held for the customer: before delivery a prepayment, after it a refund due."""
-        return Money(-self.balances.get(CUSTOMER_ADVANCES.code, 0), self.currency)
+        return Money(self.currency, -self.balances.get(CUSTOMER_ADVANCES.code, 0))
 
     @property
     def settled(self) -> bool:
@@ -149,7 +149,7 @@ class OrderAccount(Aggregate):
             due = self.receivable_outstanding
             if not due.is_positive:
                 return
-            available = payment.amount - Money(self.applied.get(payment.payment_id, 0), self.currency)
+            available = payment.amount - Money(self.currency, self.applied.get(payment.payment_id, 0))
             if not available.is_positive:
                 continue
             matched = min(available, due)

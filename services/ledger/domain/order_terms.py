@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from oms_kernel.money import Money
 from services.ledger.domain.errors import CurrencyMismatch, InconsistentOrderTotals, InvalidAmount
-from services.ledger.domain.money import Money
 
 CASH_ON_DELIVERY = "cash_on_delivery"
 

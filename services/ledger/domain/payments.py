@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from oms_kernel.money import Money
 from services.ledger.domain.errors import InvalidAmount
-from services.ledger.domain.money import Money
 
 
 @dataclass(frozen=True)

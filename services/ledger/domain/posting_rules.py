@@ -13,6 +13,7 @@ Every rule has a stable id, published with its entries (`JournalEntryPosted.reco
 
 from __future__ import annotations
 
+from oms_kernel.money import Money
 from services.ledger.domain.chart import (
     CASH,
     COD_CLEARING,
@@ -24,7 +25,6 @@ from services.ledger.domain.chart import (
 )
 from services.ledger.domain.identities import entry_id_for
 from services.ledger.domain.journal import JournalEntry, JournalLine, SourceEvent
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import Payment
 

@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from oms_kernel.money import Money
 from services.ledger.domain.chart import CHART_OF_ACCOUNTS, Account
 from services.ledger.domain.journal import JournalEntry, JournalLine
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_account import OrderAccount
 from services.ledger.domain.trial_balance import CurrencyTrialBalance
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -10,6 +9,7 @@ from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from oms.envelope.v1.envelope_pb2 import Envelope
+from oms_platform.contract_values import datetime_from_contract
 
 
 class Fact(NamedTuple):  # a tuple, like ConsumedRecord: one is made per message
@@ -53,17 +53,16 @@ def iso_time(moment: datetime) -> str:
     """The one text form of a time in the views; compares correctly as text."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    m = moment.astimezone(UTC)
-    # Formatted by hand: strftime and protobuf's ToDatetime were a tenth of a replay's time.
-    return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
-            f".{m.microsecond:06d}Z")
+    return _utc_text(moment.astimezone(UTC))
 
 
 def stamp_text(stamp: Timestamp) -> str | None:
     """A protobuf Timestamp in the views' text form; None when unset (the epoch is never real here)."""
-    seconds, nanos = stamp.seconds, stamp.nanos
-    if not seconds and not nanos:
-        return None
-    t = time.gmtime(seconds)  # a third faster than datetime arithmetic, on every fact
-    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
-            f".{nanos // 1000:06d}Z")
+    moment = datetime_from_contract(stamp)
+    return None if moment is None else _utc_text(moment)  # already UTC: no conversion, on every fact
+
+
+def _utc_text(m: datetime) -> str:
+    # Formatted by hand: strftime and protobuf's ToDatetime were a tenth of a replay's time.
+    return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
+            f".{m.microsecond:06d}Z")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from oms_kernel.money import Money
 from services.ledger.domain.journal import SourceEvent
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_account import OrderAccount
 from services.ledger.domain.order_terms import CASH_ON_DELIVERY, OrderTerms
 from services.ledger.domain.payments import Payment
@@ -15,7 +15,7 @@ DELIVERED_AT = datetime(2024, 5, 31, 22, 0, tzinfo=UTC)
 
 
 def cny(minor_units: int) -> Money:
-    return Money(minor_units, "CNY")
+    return Money("CNY", minor_units)
 
 
 def terms(*, goods: int = 10_000, shipping: int = 1_000, tax: int = 1_300, method: str = "online") -> OrderTerms:

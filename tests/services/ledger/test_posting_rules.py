@@ -2,6 +2,7 @@
 
 import pytest
 
+from oms_kernel.money import Money
 from services.ledger.domain import posting_rules as rules
 from services.ledger.domain.errors import (
     CurrencyMismatch,
@@ -9,7 +10,6 @@ from services.ledger.domain.errors import (
     OrderAlreadyCancelled,
     OrderAlreadyDelivered,
 )
-from services.ledger.domain.money import Money
 from services.ledger.domain.order_terms import OrderTerms
 from services.ledger.domain.payments import MatchKind, Payment
 
@@ -166,7 +166,7 @@ def test_a_delivered_order_cannot_be_cancelled_and_a_cancelled_one_cannot_be_del
 
 def test_a_payment_in_another_currency_is_refused_and_books_nothing():
     account = open_account()
-    foreign = Payment("payment-usd", Money(100, "USD"), "online", "PAY-USD", upstream().occurred_at)
+    foreign = Payment("payment-usd", Money("USD", 100), "online", "PAY-USD", upstream().occurred_at)
     with pytest.raises(CurrencyMismatch):
         account.receive_payment(foreign, upstream("oms.order.v1.PaymentConfirmed"))
     assert account.entries == {} and account.payments == {}
@@ -177,5 +177,5 @@ def test_order_totals_that_do_not_add_up_are_refused():
         OrderTerms(goods_net=cny(100), shipping_fee=cny(10), tax=cny(13), grand_total=cny(124),
                    payment_method="online")
     with pytest.raises(CurrencyMismatch):
-        OrderTerms(goods_net=cny(100), shipping_fee=Money(10, "USD"), tax=cny(13), grand_total=cny(123),
+        OrderTerms(goods_net=cny(100), shipping_fee=Money("USD", 10), tax=cny(13), grand_total=cny(123),
                    payment_method="online")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import httpx
 
+from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.common.v1.order_line_pb2 import OrderLine
 from oms.intake.v1 import intake_events_pb2 as intake
 from oms.intake.v1.channel_order_pb2 import ReportedTotals
 from oms.intake.v1.intake_pb2 import ChannelOrderRef, NormalisedOrder
 from oms.order.v1 import change_events_pb2 as change
 from oms.order.v1.order_pb2 import OrderStatus, PriceBreakdown
+from oms_kernel.money import Money
 from oms_platform.http import create_http_app
 from oms_platform.metrics import ServiceMetrics
-from services.projection.domain.amounts import Amount, OrderAmounts, PricedLine, ReportedAmounts, order_amounts
+from services.projection.application.views.order_rows import total_columns
+from services.projection.domain.amounts import OrderAmounts, PricedLine, ReportedAmounts, order_amounts
 from services.projection.entrypoints import query_api
 from tests.services.projection.messages import (
     INTAKE_EVENTS,
@@ -25,8 +28,8 @@ from tests.services.projection.messages import (
     stamp,
 )
 
-TEA = PricedLine(2, Amount("CNY", 12900), None, None)
-CUP = PricedLine(1, Amount("CNY", 3900), Amount("CNY", 500), Amount("CNY", 300))
+TEA = PricedLine(2, Money("CNY", 12900), None, None)
+CUP = PricedLine(1, Money("CNY", 3900), Money("CNY", 500), Money("CNY", 300))
 
 
 def test_without_reported_totals_every_amount_comes_from_the_lines():
@@ -35,14 +38,14 @@ def test_without_reported_totals_every_amount_comes_from_the_lines():
 
 
 def test_reported_amounts_are_kept_and_only_the_missing_ones_computed():
-    reported = ReportedAmounts(discount=Amount("CNY", 2000), shipping_fee=Amount("CNY", 1000))
+    reported = ReportedAmounts(discount=Money("CNY", 2000), shipping_fee=Money("CNY", 1000))
     assert order_amounts(reported, [TEA, CUP]) == OrderAmounts("CNY", 29700, 2000, 1000, 300, 29000)
-    channel_total = ReportedAmounts(grand_total=Amount("CNY", 12345))
+    channel_total = ReportedAmounts(grand_total=Money("CNY", 12345))
     assert order_amounts(channel_total, [TEA, CUP]).grand_total == 12345  # the channel's word, not ours
 
 
 def test_lines_in_two_currencies_or_without_prices_give_no_made_up_amounts():
-    mixed = [TEA, PricedLine(1, Amount("USD", 500), None, None)]
+    mixed = [TEA, PricedLine(1, Money("USD", 500), None, None)]
     assert order_amounts(ReportedAmounts(), mixed) == OrderAmounts(None, None, None, None, None, None)
     unpriced = [TEA, PricedLine(1, None, None, None)]
     assert order_amounts(ReportedAmounts(), unpriced).grand_total is None
@@ -118,3 +121,15 @@ def test_edited_items_give_the_amounts_of_the_new_lines(projector, views):
     with views.read() as session:
         row = session.one("SELECT subtotal_minor, grand_total_minor FROM orders WHERE order_id = ?", (order_id,))
     assert row == {"subtotal_minor": 12800, "grand_total_minor": 12800}
+
+
+def test_an_amount_off_the_contract_is_unknown_and_nothing_is_computed_from_it():
+    # Units without a currency, or a currency that is not an ISO 4217 code: never sent by ingest,
+    # shown as unknown rather than counted in some currency.
+    lines = [*_lines(), OrderLine(line_id="3", sku="LID-01", quantity=1, unit_price=MoneyMessage(minor_units=500))]
+    columns = total_columns(PriceBreakdown(shipping_fee=cny(10)), lines)
+    assert (columns["currency"], columns["shipping_fee_minor"], columns["subtotal_minor"],
+            columns["grand_total_minor"]) == ("CNY", 1000, None, None)
+
+    lower_case = PriceBreakdown(grand_total=MoneyMessage(currency_code="cny", minor_units=100))
+    assert total_columns(lower_case, _lines())["grand_total_minor"] == 29500  # from the lines, as if unreported

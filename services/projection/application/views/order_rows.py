@@ -7,11 +7,13 @@ from typing import Any
 
 from oms.common.v1.address_pb2 import Address
 from oms.common.v1.contact_pb2 import Contact
-from oms.common.v1.money_pb2 import Money
+from oms.common.v1.money_pb2 import Money as MoneyMessage
 from oms.common.v1.order_line_pb2 import OrderLine
+from oms_kernel.money import InvalidAmount, Money
+from oms_platform.contract_values import money_from_contract
 from services.projection.adapters.view_store import Session
 from services.projection.application.views.common import minor
-from services.projection.domain.amounts import Amount, OrderAmounts, PricedLine, ReportedAmounts, order_amounts
+from services.projection.domain.amounts import OrderAmounts, PricedLine, ReportedAmounts, order_amounts
 from services.projection.domain.personal_data import mask_email, mask_phone, phone_digest
 
 # The columns an order is found by in the dashboard's search box (`search_text`).
@@ -77,7 +79,7 @@ def edited_total_columns(session: Session, order_id: str, lines: Iterable[OrderL
     row = session.one("SELECT currency, shipping_fee_minor FROM orders WHERE order_id = ?", (order_id,))
     shipping = None
     if row is not None and row["shipping_fee_minor"] is not None and row["currency"]:
-        shipping = Amount(row["currency"], row["shipping_fee_minor"])
+        shipping = _known(row["currency"], row["shipping_fee_minor"])
     reported = ReportedAmounts(shipping_fee=shipping)
     return _columns(order_amounts(reported, _priced(lines)))
 
@@ -98,8 +100,20 @@ def _priced(lines: Iterable[OrderLine]) -> list[PricedLine]:
             for line in lines]
 
 
-def _amount(money: Money) -> Amount | None:
-    return Amount(money.currency_code, money.minor_units) if minor(money) is not None else None
+def _amount(money: MoneyMessage) -> Money | None:
+    """The amount a message carries; None when unset, and when it is off the contract (units
+    without a currency, a currency that is not an ISO 4217 code): no amount is computed from it."""
+    try:
+        return money_from_contract(money)
+    except InvalidAmount:
+        return None
+
+
+def _known(currency: str, minor_units: int) -> Money | None:
+    try:
+        return Money(currency, minor_units)
+    except InvalidAmount:
+        return None
 
 
 def replace_lines(session: Session, order_id: str, lines: Iterable[OrderLine]) -> None:
