@@ -63,10 +63,10 @@ bench-rebuild: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(PY) -m pytest
 
-## ruff over the code, mypy over the shared library (configured in pyproject.toml).
+## ruff over the code, mypy over the shared library and the identity provider (pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check libs services tests contracts/tools
-	$(VENV)/bin/mypy -p oms_platform
+	$(VENV)/bin/mypy -p oms_platform -p oms_identity
 
 test-fault: $(STAMP)
 	$(PY) -m pytest -m fault
