@@ -221,10 +221,12 @@ async def revoke(request: Request) -> Response:
 # -- reading the form ------------------------------------------------------------------------------
 
 async def _form(request: Request) -> dict[str, str]:
+    body = await request.body()
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not body:
+        return {}  # nothing sent at all: the missing parameters say more than the media type
     if media_type != FORM_MEDIA_TYPE:
         raise OAuthError("invalid_request", f"send the request as {FORM_MEDIA_TYPE}")
-    body = await request.body()
     if len(body) > _MAX_FORM_BYTES:
         raise OAuthError("invalid_request", "the request is too large")
     try:
