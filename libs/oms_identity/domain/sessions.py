@@ -8,6 +8,14 @@ other), so the whole session ends and every token of it, the newest included, st
 `RefreshToken` is the index from a token to its session: its id is derived from the token's
 digest, so finding the session of a presented token is one load by id, and the id tells nothing
 about the token.
+
+Why sessions live in the event store and not in a table of their own: what happens to them is
+published (SignedIn, SessionRefreshed, SignedOut, RefreshTokenReuseDetected), and the outbox writes
+those messages in the transaction that records the change. A plain table beside the store would
+be a second write, and a crash between the two would revoke a family without telling anyone (or
+tell of a revocation that never happened). It also works the same on SQLite and PostgreSQL, and
+two refreshes of one token race on the session's version: the loser is retried and sees a spent
+token. The price is that expired sessions are never deleted (a few events each).
 """
 
 from __future__ import annotations
