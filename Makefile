@@ -63,10 +63,10 @@ bench-rebuild: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(PY) -m pytest
 
-## ruff over the code, mypy over the shared library and the services (configured in pyproject.toml).
+## ruff over the code, mypy over the shared libraries, the identity provider and the services (pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check libs services tests contracts/tools
-	$(VENV)/bin/mypy -p oms_kernel -p oms_platform -p services
+	$(VENV)/bin/mypy -p oms_kernel -p oms_platform -p oms_identity -p services
 
 test-fault: $(STAMP)
 	$(PY) -m pytest -m fault

@@ -2,9 +2,12 @@
 
 With `KAFKA_BOOTSTRAP_SERVERS` unset it starts the embedded broker (Tansu) on port 9092
 (`OMS_BROKER_PORT` overrides); set, it uses that broker and stops with exit code 2 when it cannot
-reach it. It creates the catalogue's topics, then runs `python -m services.<name>` for each service
-with honcho's Manager. Ctrl-C or SIGTERM: honcho stops the services, then the broker stops; the
-exit code is honcho's.
+reach it. It creates the catalogue's topics, then runs the embedded identity provider
+(`python -m oms_identity`, port 8010) and `python -m services.<name>` for each service with honcho's
+Manager, and tells the services to trust the provider's tokens (`OMS_AUTH_ISSUER`,
+`OMS_AUTH_JWKS_URL`, `OMS_AUTH_AUDIENCE`). With `OMS_AUTH_ISSUER` set already (a provider of your
+own), it starts no identity provider and passes your settings on unchanged. Ctrl-C or SIGTERM:
+honcho stops the services, then the broker stops; the exit code is honcho's.
 
 No orphans when the dev stack dies without stopping them (SIGKILL, the OOM killer), even though the
 broker and every service run in sessions of their own. On Linux the kernel ends each child when its
@@ -53,6 +56,10 @@ SERVICE_PORTS: Mapping[str, int] = {
     "tracking": 8005,
     "ledger": 8006,
 }
+# The embedded identity provider (oms_identity): not a domain service, started beside them.
+IDENTITY = "identity"
+IDENTITY_PORT = 8010
+IDENTITY_AUDIENCE = "oms"
 DEFAULT_BROKER_PORT = 9092
 # How long to wait for an external broker before giving up (the services' setting, shorter default).
 DEFAULT_BROKER_WAIT_SECONDS = 10.0
@@ -98,6 +105,32 @@ def plan_services(
     ]
 
 
+def identity_port(env: Mapping[str, str]) -> int:
+    return int(env.get("OMS_IDENTITY_PORT", IDENTITY_PORT))
+
+
+def plan_identity(
+    *, bootstrap: str, data_dir: Path, base_env: Mapping[str, str]
+) -> tuple[ServiceProcess | None, dict[str, str]]:
+    """The identity provider's process, and the settings that make the services trust its tokens.
+
+    None and no settings when `OMS_AUTH_ISSUER` is set: the company brings its own provider.
+    """
+    if base_env.get("OMS_AUTH_ISSUER", "").strip():
+        return None, {}
+    port = identity_port(base_env)
+    issuer = base_env.get("OMS_IDENTITY_ISSUER") or f"http://127.0.0.1:{port}"
+    audience = base_env.get("OMS_IDENTITY_AUDIENCE") or IDENTITY_AUDIENCE
+    trust = {"OMS_AUTH_ISSUER": issuer, "OMS_AUTH_JWKS_URL": f"{issuer}/.well-known/jwks.json",
+             "OMS_AUTH_AUDIENCE": audience}
+    env = {**base_env, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "OMS_DATA_DIR": str(data_dir),
+           "PYTHONUNBUFFERED": "1", "OMS_IDENTITY_PORT": str(port), "OMS_IDENTITY_ISSUER": issuer,
+           "OMS_IDENTITY_AUDIENCE": audience}
+    env.setdefault("OMS_LOG_JSON", "false")
+    command = "exec " + shlex.join([sys.executable, "-m", "oms_identity"])
+    return ServiceProcess(name=IDENTITY, port=port, command=command, env=env), trust
+
+
 def create_catalogue_topics(bootstrap: str) -> list[str]:
     from oms_platform.catalogue import load_catalogue
     from oms_platform.topics import ensure_topics, specs_from_catalogue
@@ -116,7 +149,7 @@ def print_summary(services: Sequence[ServiceProcess], *, bootstrap: str, embedde
     table.add_column("health", no_wrap=True)
     table.add_column("serves", no_wrap=True)
     for service in services:
-        serves = "dashboard at /" if service.name == "projection" else "HTTP API"
+        serves = {"projection": "dashboard at /", IDENTITY: "sign-in, tokens"}.get(service.name, "HTTP API")
         table.add_row(service.name, service.url, "/health/ready", serves)
     console = Console()
     console.print(table)
@@ -124,6 +157,10 @@ def print_summary(services: Sequence[ServiceProcess], *, bootstrap: str, embedde
     console.print(f"kafka: {bootstrap} ({broker})", soft_wrap=True)
     holds = "stores, broker log" if embedded else "stores"
     console.print(f"data:  {data_dir} ({holds})", soft_wrap=True)
+    issuer = next((service.url for service in services if service.name == IDENTITY), None)
+    if issuer is not None:
+        console.print(f"sign-in: {issuer} (embedded identity provider; its first start prints the admin's "
+                      "one-time password)", soft_wrap=True)
 
 
 class _ServiceRunner(HonchoProcess):
@@ -178,7 +215,10 @@ def run_stack(
                 env.setdefault(name, value)
         if create_topics:
             create_catalogue_topics(bootstrap)
-        services = plan_services(names, bootstrap=bootstrap, data_dir=data_dir, base_env=env)
+        identity, trust = plan_identity(bootstrap=bootstrap, data_dir=data_dir, base_env=env)
+        services = plan_services(names, bootstrap=bootstrap, data_dir=data_dir, base_env={**env, **trust})
+        if identity is not None:  # first: the services will fetch its keys
+            services.insert(0, identity)
         print_summary(services, bootstrap=bootstrap, embedded=broker is not None, data_dir=data_dir)
         manager = _manager()
         for service in services:

@@ -73,6 +73,11 @@ class ServiceDefinition:
     # each is awaited with the service's settings and keyword arguments, and raises
     # OperationRefused when it cannot run now.
     operations: Mapping[str, Callable[..., Coroutine[Any, Any, Any]]] = field(default_factory=dict)
+    # Called once when the runtime and its HTTP app exist, before the app serves or starts its
+    # Kafka work: a process's own start-up that needs both (the identity provider loads its
+    # signing key, creates its first administrator and installs an Authenticator on its app).
+    # Raise ConfigurationError to stop the start with one line for the operator.
+    prepare: Callable[[ServiceRuntime], None] | None = None
 
     @property
     def name(self) -> str:
@@ -136,6 +141,12 @@ def create_service_app(definition: ServiceDefinition, settings: ServiceSettings)
     runtime.app.repository.count_store_load = runtime.metrics.store_aggregate_loads_total.inc
     http.state.runtime = runtime
     runtime.http = http
+    if definition.prepare is not None:
+        try:
+            definition.prepare(runtime)
+        except BaseException:
+            runtime.app.close()
+            raise
     return http
 
 
@@ -322,7 +333,8 @@ def _platform_checks(runtime: ServiceRuntime) -> dict[str, ReadinessCheck]:
 
 
 def run_service(definition: ServiceDefinition) -> None:
-    """Entry point of `python -m services.<name>`: fail fast with one line, else serve."""
+    """Entry point of `python -m services.<name>` (and `python -m oms_identity`): fail fast with one
+    line, else serve."""
     import uvicorn
 
     try:

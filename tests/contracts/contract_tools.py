@@ -21,6 +21,8 @@ CATALOGUE = CONTRACTS_DIR / "asyncapi.yaml"
 
 SERVICES = ("ingest", "order", "inventory", "fulfillment", "tracking", "ledger", "projection")
 EXTERNAL_PARTIES = ("channel-adapters",)
+# Processes of the OMS that are not domain services: the embedded identity provider (oms_identity).
+PLATFORM_PARTIES = ("identity",)
 
 
 def run_tool(script: str, *args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,1 @@
+"""Generated from contracts/proto by contracts/tools/generate.py. Do not edit."""
